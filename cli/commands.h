@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <string>
+#include <vector>
+
+namespace ketensim::cli {
+
+/// Exit codes of every subcommand (docs/cli.md).
+enum ExitCode : int {
+  success = 0,
+  failure = 1,            // the simulation or the writing of results failed
+  input_error = 2,        // bad scenario, bad command line: nothing was written
+  calibration_missed = 3  // `calibration`: at least one target outside its tolerance
+};
+
+int run_command(const std::vector<std::string>& words);
+int calibration_command(const std::vector<std::string>& words);
+int check_command(const std::vector<std::string>& words);
+int keys_command(const std::vector<std::string>& words);
+
+}  // namespace ketensim::cli

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// `ketensim check` (validate a scenario) and `ketensim keys` (list every scenario key).
+#include <iostream>
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "models/parameter_table.h"
+#include "models/scenario.h"
+
+namespace ketensim::cli {
+
+int check_command(const std::vector<std::string>& words) {
+  Arguments args("check", {{"--help", "-h", false, "show this help"}});
+  args.parse(words);
+  if (args.has("--help")) {
+    std::cout << "usage: ketensim check SCENARIO\n\nValidates a scenario without running it.\n\n" << args.options_help();
+    return success;
+  }
+  if (args.positional().size() != 1) throw UsageError("ketensim check: expected one scenario file");
+  const auto scenario = model::load_scenario(args.positional()[0]);
+  std::cout << scenario.path << ": ok (" << scenario.regions.regions.size() << " regions, "
+            << scenario.parameters.run.replications << " replications of " << scenario.parameters.run.years
+            << " years)\n";
+  return success;
+}
+
+int keys_command(const std::vector<std::string>& words) {
+  Arguments args("keys", {{"--markdown", "", false, "print a Markdown table"}, {"--help", "-h", false, "show this help"}});
+  args.parse(words);
+  if (args.has("--help")) {
+    std::cout << "usage: ketensim keys [--markdown]\n\nLists every numeric scenario key with unit, default and source.\n\n"
+              << args.options_help();
+    return success;
+  }
+  if (args.has("--markdown")) {
+    std::cout << model::parameter_table_markdown();
+    return success;
+  }
+  for (const auto& spec : model::parameter_table()) {
+    std::cout << spec.key << " = " << spec.default_value << "  [" << spec.unit << "]  " << spec.source << "\n";
+  }
+  return success;
+}
+
+}  // namespace ketensim::cli

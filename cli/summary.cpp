@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "cli/summary.h"
+
+#include <cmath>
+#include <iomanip>
+#include <map>
+#include <sstream>
+
+#include "models/calibration_targets.h"
+#include "sim/statistics.h"
+
+namespace ketensim::cli {
+namespace {
+
+std::string format(double value) {
+  if (std::isnan(value)) return "-";
+  std::ostringstream out;
+  const double magnitude = std::abs(value);
+  out << std::fixed << std::setprecision(magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3) << value;
+  return out.str();
+}
+
+std::string with_interval(const sim::ConfidenceInterval& ci) {
+  if (ci.n == 0) return "-";
+  if (ci.n < 2 || !std::isfinite(ci.half_width)) return format(ci.mean);
+  return format(ci.mean) + " ± " + format(ci.half_width);
+}
+
+// Sufficient statistics of one KPI over the replications.
+sim::SufficientStats over_replications(const model::RunResult& run, std::size_t kpi_index) {
+  sim::SufficientStats stats;
+  for (const auto& replication : run.replications) stats.add(replication.kpis.at(kpi_index).value);
+  return stats;
+}
+
+}  // namespace
+
+void print_kpi_summary(std::ostream& out, const model::RunResult& run) {
+  if (run.replications.empty()) return;
+  const auto& first = run.replications.front().kpis;
+  out << "\nKPI summary, national (after warm-up; mean ± 95% CI over " << run.replications.size()
+      << " replication" << (run.replications.size() == 1 ? "" : "s") << ")\n";
+  out << std::left << std::setw(28) << "stage" << std::setw(34) << "kpi" << std::setw(14) << "unit" << "value\n";
+  out << std::string(92, '-') << "\n";
+  const std::vector<std::string> shown = {"wait_days_mean",       "wait_days_median",     "wait_days_p90",
+                                          "share_within_deadline", "waiting_children_mean"};
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    const auto& kpi = first[i];
+    if (kpi.region != "national") continue;
+    const bool chain = kpi.stage == "chain";
+    bool wanted = chain;
+    for (const auto& name : shown) wanted = wanted || kpi.name == name;
+    if (!wanted) continue;
+    const auto ci = sim::confidence_interval(over_replications(run, i), 0.95);
+    out << std::left << std::setw(28) << kpi.stage << std::setw(34) << kpi.name << std::setw(14) << kpi.unit
+        << with_interval(ci) << "\n";
+  }
+}
+
+int print_calibration(std::ostream& out, const model::RunResult& run) {
+  if (run.replications.empty()) return 0;
+  out << "\nCalibration: published targets (figures.md, marked T) beside the simulated mean (tolerance ±"
+      << static_cast<int>(model::calibration_tolerance * 100) << "%)\n";
+  out << std::left << std::setw(52) << "target" << std::setw(12) << "published" << std::setw(20) << "simulated"
+      << std::setw(10) << "diff" << "ok\n";
+  out << std::string(98, '-') << "\n";
+  int outside = 0;
+  const auto& first = run.replications.front().calibration;
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    sim::SufficientStats stats;
+    for (const auto& replication : run.replications) stats.add(replication.calibration.at(i).simulated);
+    const auto ci = sim::confidence_interval(stats, 0.95);
+    const double published = first[i].published;
+    const double difference = (ci.mean - published) / published;
+    const bool ok = std::isfinite(difference) && std::abs(difference) <= model::calibration_tolerance;
+    if (!ok) ++outside;
+    std::ostringstream diff;
+    diff << std::showpos << std::fixed << std::setprecision(1) << 100 * difference << "%";
+    out << std::left << std::setw(52) << first[i].target << std::setw(12) << format(published) << std::setw(20)
+        << with_interval(ci) << std::setw(10) << (std::isfinite(difference) ? diff.str() : "-") << (ok ? "yes" : "NO")
+        << "\n";
+  }
+  return outside;
+}
+
+}  // namespace ketensim::cli

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <ostream>
+
+#include "models/run_result.h"
+
+namespace ketensim::cli {
+
+/// Prints the national KPI summary: each KPI's mean over replications with its 95% interval.
+void print_kpi_summary(std::ostream& out, const model::RunResult& run);
+
+/// Prints each calibration target beside the simulated value; returns the number of targets
+/// outside the tolerance.
+int print_calibration(std::ostream& out, const model::RunResult& run);
+
+}  // namespace ketensim::cli

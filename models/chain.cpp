@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: MIT
+#include "models/chain.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "models/family_event_names.h"
+
+namespace ketensim::model {
+
+namespace {
+constexpr double days_per_year = 365.0;
+}
+
+Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_event_log)
+    : scenario_(scenario),
+      p_(scenario.parameters),
+      replication_(replication),
+      keep_event_log_(keep_event_log),
+      replication_key_(sim::StreamKey(static_cast<std::uint64_t>(scenario.parameters.run.seed)).with(replication)),
+      warmup_end_(scenario.parameters.run.warmup_years * days_per_year),
+      end_date_(scenario.parameters.run.years * days_per_year),
+      statistics_(scenario.regions.regions.size(), scenario.parameters.run.warmup_years * days_per_year) {
+  const double total = scenario.regions.total_youth_population();
+  for (const auto& region : scenario.regions.regions) region_share_.push_back(region.youth_population / total);
+  build_platform();
+
+  // Sources of families from outside, each with its own stream per region so that adding a
+  // region or a source does not shift any other stream.
+  source_count_ = static_cast<std::size_t>(Source::care_demand_first) + care_type_count;
+  const std::size_t regions = region_share_.size();
+  // Keys of family streams by (source index, region), computed once: a family's key adds
+  // its sequence number. Source indices below 64 cover arrivals and the initial groups.
+  for (std::uint64_t source = 0; source < 64; ++source) {
+    for (std::size_t r = 0; r < regions; ++r) {
+      family_key_prefix_.push_back(
+          replication_key_.with("family").with(source).with(scenario.regions.regions[r].code).value());
+    }
+  }
+  families_.reserve(1u << 18);
+  for (std::size_t source = 0; source < source_count_; ++source) {
+    double national_per_year = 0.0;
+    if (source == static_cast<std::size_t>(Source::vt_report)) national_per_year = p_.inflow.vt_reports_per_year;
+    if (source == static_cast<std::size_t>(Source::rvdk_other_case)) national_per_year = p_.inflow.rvdk_other_cases_per_year;
+    if (source == static_cast<std::size_t>(Source::youth_probation)) national_per_year = p_.inflow.youth_probation_children_per_year;
+    if (source >= static_cast<std::size_t>(Source::care_demand_first)) {
+      national_per_year = p_.care[source - static_cast<std::size_t>(Source::care_demand_first)].external_demand_children_per_year;
+    }
+    for (std::size_t r = 0; r < regions; ++r) {
+      arrival_streams_.emplace_back(
+          replication_key_.with("arrivals").with(source).with(scenario.regions.regions[r].code));
+      arrival_sequence_.push_back(0);
+      arrival_rate_per_day_.push_back(national_per_year * region_share_[r] / days_per_year);
+    }
+  }
+}
+
+std::uint32_t Chain::add_pool(const std::string& organisation, const std::string& area, sim::ZoneId zone,
+                              const PoolParameters& parameters, double fte) {
+  const double hours_per_fte_day = p_.workforce.productive_hours_per_fte_year / days_per_year;
+  pools_.emplace_back(organisation, area, zone, parameters, fte, hours_per_fte_day, platform_);
+  pool_share_.push_back(0.0);
+  pool_stage_.push_back(organisation == "vt" ? Stage::vt_triage : organisation == "rvdk" ? Stage::rvdk : Stage::gi);
+  return static_cast<std::uint32_t>(pools_.size() - 1);
+}
+
+void Chain::build_platform() {
+  const auto& table = scenario_.regions;
+  const double regional = p_.handover.regional_link_days;
+  nation_ = platform_.add_root("nation");
+  // Each organisation's area is a zone below the nation; a hand-over between two of them
+  // crosses both links. Regions (municipal local teams, care providers) are zones too.
+  auto area_share = [&](std::string Region::*member, const std::string& area) {
+    double share = 0;
+    for (std::size_t r = 0; r < table.regions.size(); ++r) {
+      if (table.regions[r].*member == area) share += region_share_[r];
+    }
+    return share;
+  };
+  auto pools_for = [&](const std::string& organisation, const std::vector<std::string>& areas,
+                       std::string Region::*member, const PoolParameters& parameters, double national_fte,
+                       std::vector<std::uint32_t>& pool_of_region) {
+    pool_of_region.assign(table.regions.size(), 0);
+    for (const auto& area : areas) {
+      const sim::ZoneId zone = platform_.add_zone(organisation + ":" + area, nation_, regional);
+      const std::uint32_t pool = add_pool(organisation, area, zone, parameters, national_fte * area_share(member, area));
+      pool_share_[pool] = area_share(member, area);
+      for (std::size_t r = 0; r < table.regions.size(); ++r) {
+        if (table.regions[r].*member == area) pool_of_region[r] = pool;
+      }
+    }
+  };
+  pools_for("vt", table.vt_regions, &Region::vt_region, p_.vt.pool, p_.vt.pool.fte, vt_pool_of_region_);
+  pools_for("rvdk", table.rvdk_areas, &Region::rvdk_area, p_.rvdk.pool, p_.rvdk.pool.fte, rvdk_pool_of_region_);
+  pools_for("gi", table.gi_areas, &Region::gi_area, p_.gi.pool, p_.gi.pool.fte * (1.0 - p_.gi.national_share),
+            gi_pool_of_region_);
+  national_gi_fte_ = p_.gi.pool.fte * p_.gi.national_share;
+  const sim::ZoneId national_gi = platform_.add_zone("gi:national", nation_, p_.handover.national_link_days);
+  national_gi_pool_ = add_pool("gi", "national", national_gi, p_.gi.pool, national_gi_fte_);
+
+  for (const auto& area : table.rvdk_areas) {
+    const sim::ZoneId court = platform_.add_zone("court:" + area, nation_, regional);
+    court_zone_of_region_.resize(table.regions.size());
+    for (std::size_t r = 0; r < table.regions.size(); ++r) {
+      if (table.regions[r].rvdk_area == area) court_zone_of_region_[r] = court;
+    }
+  }
+  for (std::size_t r = 0; r < table.regions.size(); ++r) {
+    const sim::ZoneId zone = platform_.add_zone("region:" + table.regions[r].code, nation_, regional);
+    region_zone_.push_back(zone);
+    for (const CareType type : all_care_types) {
+      care_.emplace_back(type, static_cast<std::uint16_t>(r), p_.care_of(type).capacity_children * region_share_[r], zone);
+    }
+  }
+}
+
+void Chain::attach(sim::Engine& engine) {
+  engine_ = &engine;
+  schedule(0.0, EventKind::initial_state, 0, 0, SameInstantOrder::sample);
+  for (sim::Days t = 0.0; t <= end_date_ + 1e-9; t += p_.run.timeseries_step_days) {
+    sample_times_.push_back(t);
+  }
+  for (std::size_t i = 0; i < sample_times_.size(); ++i) {
+    schedule(sample_times_[i], EventKind::sample, i, 0, SameInstantOrder::sample);
+  }
+  const std::size_t regions = region_share_.size();
+  for (std::size_t source = 0; source < source_count_; ++source) {
+    for (std::size_t r = 0; r < regions; ++r) {
+      const std::size_t i = source * regions + r;
+      if (arrival_rate_per_day_[i] <= 0.0) continue;
+      const double first = arrival_streams_[i].exponential(1.0 / arrival_rate_per_day_[i]);
+      if (first <= end_date_) schedule(first, EventKind::arrival, source, r, SameInstantOrder::arrival);
+    }
+  }
+}
+
+void Chain::schedule(sim::Days date, EventKind kind, std::uint64_t subject, std::uint64_t detail,
+                     SameInstantOrder order) {
+  engine_->schedule_at(date, sim::Event{static_cast<std::uint32_t>(kind), subject, detail,
+                                         static_cast<std::uint8_t>(order)});
+}
+
+void Chain::handle(const sim::Event& event) {
+  const auto kind = static_cast<EventKind>(event.kind);
+  switch (kind) {
+    case EventKind::initial_state: place_initial_state(); return;
+    case EventKind::sample: sample(); return;
+    case EventKind::arrival:
+      on_arrival(static_cast<Source>(event.subject), static_cast<std::uint16_t>(event.detail));
+      return;
+    default: break;
+  }
+  Family* family = live(FamilyRef::unpack(event.subject));
+  if (family == nullptr) return;  // the family left before this event came due
+  switch (kind) {
+    case EventKind::work_done: on_work_done(*family, static_cast<Stage>(event.detail)); break;
+    case EventKind::hand_over_arrival: on_hand_over_arrival(*family, static_cast<Stage>(event.detail)); break;
+    case EventKind::local_team_end: on_local_team_end(*family); break;
+    case EventKind::court_ruling: on_court_ruling(*family); break;
+    case EventKind::measure_term_end: on_measure_term_end(*family); break;
+    case EventKind::care_end: on_care_end(*family, static_cast<std::uint32_t>(event.detail)); break;
+    default: throw std::logic_error("chain: unexpected event kind " + std::to_string(event.kind));
+  }
+}
+
+FamilyRef Chain::new_family(std::uint64_t source_index, std::uint16_t region, FamilyKind kind, std::uint64_t sequence) {
+  std::uint32_t slot;
+  if (!free_slots_.empty()) {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  } else {
+    slot = static_cast<std::uint32_t>(families_.size());
+    families_.emplace_back();
+  }
+  Family& f = families_[slot];
+  const std::uint32_t generation = f.generation + 1;
+  f = Family{};
+  f.generation = generation;
+  f.kind = kind;
+  f.region = region;
+  // The id and the random streams depend only on where the family came from and its rank
+  // in that source's sequence, never on the engine's event order.
+  f.id = (source_index << 56) | (static_cast<std::uint64_t>(region) << 40) | sequence;
+  const std::size_t prefix = source_index * region_share_.size() + region;
+  f.stream_key = sim::StreamKey::from_value(family_key_prefix_[prefix]).with(sequence).value();
+  f.reported_at = now();
+  ++census_.entered;
+  ++census_.in_place;
+  return FamilyRef{slot, generation};
+}
+
+Family* Chain::live(FamilyRef ref) {
+  if (ref.slot >= families_.size()) return nullptr;
+  Family& f = families_[ref.slot];
+  if (f.generation != ref.generation || f.status == Status::left) return nullptr;
+  return &f;
+}
+
+std::uint8_t Chain::draw_children(Family& family) {
+  const double weights[4] = {p_.family.share_one_child, p_.family.share_two_children, p_.family.share_three_children,
+                             p_.family.share_four_children};
+  return draw(family, Stage::vt_triage, [&](sim::RandomStream& s) {
+    return static_cast<std::uint8_t>(1 + s.categorical(weights, 4));
+  });
+}
+
+void Chain::set_place(Family& family, Stage stage, Status status) {
+  // Level counters follow the family's place so that the time series and the census agree.
+  if (family.status != Status::left && family.status != Status::entering) {
+    const int before = family.children;
+    if (family.status == Status::waiting) statistics_.change_level(family.stage, family.region, Level::waiting, -before);
+    if (family.status == Status::in_service) statistics_.change_level(family.stage, family.region, Level::in_service, -before);
+    if (family.status == Status::in_transit) statistics_.change_level(family.stage, family.region, Level::in_transit, -before);
+  }
+  family.stage = stage;
+  family.status = status;
+  if (status == Status::waiting) statistics_.change_level(stage, family.region, Level::waiting, family.children);
+  if (status == Status::in_service) statistics_.change_level(stage, family.region, Level::in_service, family.children);
+  if (status == Status::in_transit) statistics_.change_level(stage, family.region, Level::in_transit, family.children);
+}
+
+void Chain::leave(Family& family, LeaveReason reason) {
+  log(family, family_event::leave, static_cast<std::int32_t>(reason));
+  if (family.care_status == CareStatus::waiting || family.care_status == CareStatus::in_care) withdraw_from_care(family);
+  set_place(family, family.stage, Status::left);
+  ++census_.left[static_cast<std::size_t>(reason)];
+  --census_.in_place;
+  free_slots_.push_back(static_cast<std::uint32_t>(&family - families_.data()));
+}
+
+void Chain::log(const Family& family, std::uint8_t what, std::int32_t detail) {
+  if (!keep_event_log_) return;
+  events_.push_back(FamilyEvent{now(), family.id, family.region, static_cast<std::uint8_t>(family.stage), what,
+                                family.children, detail});
+}
+
+std::uint64_t Chain::Census::left_total() const {
+  std::uint64_t total = 0;
+  for (const auto n : left) total += n;
+  return total;
+}
+
+Chain::Census Chain::census() const { return census_; }
+
+std::vector<std::string> Chain::event_names() { return family_event::names(); }
+
+}  // namespace ketensim::model

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "models/care_provider.h"
+#include "models/chain_statistics.h"
+#include "models/event_kind.h"
+#include "models/family.h"
+#include "models/run_result.h"
+#include "models/scenario.h"
+#include "models/staff_pool.h"
+#include "sim/engine.h"
+#include "sim/random.h"
+
+namespace ketensim::model {
+
+/// The youth protection chain of one replication: Veilig Thuis, local teams, the Child
+/// Protection Board, the juvenile court, the certified institutions and youth care.
+///
+/// Use: construct (this builds the platform: zones, staff positions, care places), make an
+/// engine over `platform()` delivering to this chain, `attach` it, run the engine to
+/// `end_date()`, then `result()`. The chain never looks at the engine's type.
+class Chain final : public sim::EventHandler {
+ public:
+  Chain(const Scenario& scenario, std::uint32_t replication, bool keep_event_log);
+
+  [[nodiscard]] const sim::Platform& platform() const { return platform_; }
+  [[nodiscard]] sim::Days end_date() const { return end_date_; }
+  /// Schedules the initial state, the first arrivals and the samples.
+  void attach(sim::Engine& engine);
+  void handle(const sim::Event& event) override;
+  /// KPIs, time series and calibration values of this replication.
+  ReplicationResult result() const;
+
+  /// Conservation, checked at every sample: families entered = in a place + left.
+  struct Census {
+    std::uint64_t entered = 0;
+    std::uint64_t in_place = 0;
+    std::array<std::uint64_t, leave_reason_count> left{};
+    [[nodiscard]] std::uint64_t left_total() const;
+  };
+  [[nodiscard]] Census census() const;
+  [[nodiscard]] std::uint64_t conservation_violations() const { return conservation_violations_; }
+
+  static std::vector<std::string> event_names();
+
+ private:
+  // Construction (chain.cpp)
+  void build_platform();
+  std::uint32_t add_pool(const std::string& organisation, const std::string& area, sim::ZoneId zone,
+                         const PoolParameters& parameters, double fte);
+
+  // Families (chain.cpp)
+  FamilyRef new_family(std::uint64_t source_index, std::uint16_t region, FamilyKind kind, std::uint64_t sequence);
+  Family* live(FamilyRef ref);
+  void leave(Family& family, LeaveReason reason);
+  /// Draws from the family's stream for `stage`, which resumes where its last draw ended.
+  template <class Draw>
+  auto draw(Family& family, Stage stage, Draw&& use) {
+    sim::RandomStream stream(sim::StreamKey::from_value(family.stream_key).with(index_of(stage)), family.draws[index_of(stage)]);
+    auto value = use(stream);
+    family.draws[index_of(stage)] = static_cast<std::uint16_t>(stream.draws());
+    return value;
+  }
+  std::uint8_t draw_children(Family& family);
+  void log(const Family& family, std::uint8_t what, std::int32_t detail = -1);
+  void set_place(Family& family, Stage stage, Status status);
+
+  // Flow (chain_flow.cpp)
+  void on_arrival(Source source, std::uint16_t region);
+  void enter_pool(Family& family, Stage stage, std::uint32_t pool, sim::Days due);
+  void assign_waiting(std::uint32_t pool);
+  void start_service(Family& family, std::uint32_t pool, sim::WorkerId worker);
+  void on_work_done(Family& family, Stage stage);
+  void hand_over(Family& family, sim::ZoneId from, Stage to);
+  void on_hand_over_arrival(Family& family, Stage stage);
+  void start_local_team(Family& family);
+  void on_local_team_end(Family& family);
+  void on_court_ruling(Family& family);
+  void start_measure_term(Family& family, sim::Days term_days);
+  void on_measure_term_end(Family& family);
+  void end_measure(Family& family);
+
+  // Care (chain_care.cpp)
+  void request_care(Family& family, CareType type);
+  void enter_care_list(Family& family);
+  void admit_waiting(std::uint32_t provider);
+  void on_care_end(Family& family, std::uint32_t ticket);
+  void withdraw_from_care(Family& family);
+
+  // Initial state and sampling (chain_initial_state.cpp, chain_sampling.cpp)
+  void place_initial_state();
+  void sample();
+
+  // Routing helpers
+  std::uint32_t vt_pool_of(std::uint16_t region) const { return vt_pool_of_region_[region]; }
+  std::uint32_t rvdk_pool_of(std::uint16_t region) const { return rvdk_pool_of_region_[region]; }
+  std::uint32_t care_provider_of(CareType type, std::uint16_t region) const {
+    return static_cast<std::uint32_t>(region * care_type_count + static_cast<std::size_t>(type));
+  }
+  sim::Days now() const { return engine_->now(); }
+  void schedule(sim::Days date, EventKind kind, std::uint64_t subject, std::uint64_t detail, SameInstantOrder order);
+
+  const Scenario& scenario_;
+  const Parameters& p_;
+  std::uint32_t replication_;
+  bool keep_event_log_;
+  sim::StreamKey replication_key_;
+  sim::Days warmup_end_;
+  sim::Days end_date_;
+  sim::Engine* engine_ = nullptr;
+
+  sim::Platform platform_;
+  sim::ZoneId nation_ = 0;
+  std::vector<sim::ZoneId> region_zone_;
+  std::vector<sim::ZoneId> court_zone_of_region_;
+  std::vector<StaffPool> pools_;
+  std::vector<Stage> pool_stage_;  // the stage whose time series carries the pool (vt_triage, rvdk, gi)
+  std::vector<std::uint32_t> vt_pool_of_region_, rvdk_pool_of_region_, gi_pool_of_region_;
+  std::uint32_t national_gi_pool_ = 0;
+  std::vector<CareProvider> care_;
+  std::vector<double> region_share_;
+  std::vector<double> pool_share_;  // youth-population share of each pool's area (0 for the national GI)
+  std::size_t samples_taken_ = 0;
+
+  std::vector<Family> families_;
+  std::vector<std::uint32_t> free_slots_;
+  std::vector<sim::RandomStream> arrival_streams_;  // [source][region]
+  std::vector<std::uint64_t> family_key_prefix_;     // [source index][region]: keys of families by source
+  std::vector<std::uint64_t> arrival_sequence_;     // [source][region]
+  std::vector<double> arrival_rate_per_day_;        // [source][region]
+  std::size_t source_count_ = 0;
+
+  ChainStatistics statistics_;
+  Census census_;
+  std::uint64_t conservation_violations_ = 0;
+  std::int64_t ots_children_ = 0;     // children with an OTS (not provisional), guardian or not
+  std::vector<double> sample_times_;
+  std::vector<double> series_values_;  // [metric][series][sample], filled as samples come
+  std::vector<FamilyEvent> events_;
+  double national_gi_fte_ = 0.0;
+  // Time averages after warm-up, accumulated at each sample.
+  struct LevelAverages {
+    double samples = 0, rvdk_waiting = 0, gi_waiting = 0, gi_caseload_per_fte = 0, ots_children = 0,
+           foster_waiting = 0;
+  } averages_;
+};
+
+}  // namespace ketensim::model

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// KPIs of one replication, after warm-up (docs/kpis.md lists every name).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "models/calibration_targets.h"
+#include "models/chain.h"
+#include "models/timeseries_metrics.h"
+
+namespace ketensim::model {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+double quantile(std::vector<float> values, double p) {
+  if (values.empty()) return nan;
+  // Type 7 (linear between order statistics), like numpy's default.
+  const double h = (static_cast<double>(values.size()) - 1.0) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lo), values.end());
+  const double low = values[lo];
+  if (lo + 1 >= values.size()) return low;
+  const double high = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1, values.end());
+  return low + (h - static_cast<double>(lo)) * (high - low);
+}
+
+double mean(const std::vector<float>& values) {
+  if (values.empty()) return nan;
+  double sum = 0;
+  for (const float v : values) sum += v;
+  return sum / static_cast<double>(values.size());
+}
+
+}  // namespace
+
+ReplicationResult Chain::result() const {
+  ReplicationResult out;
+  out.replication = replication_;
+  out.stream_seed = replication_key_.value();
+  out.events_delivered = engine_ ? engine_->events_delivered() : 0;
+  const std::size_t regions = region_share_.size();
+  const double years_observed = std::max(1e-9, (end_date_ - warmup_end_) / 365.0);
+
+  // Time series.
+  TimeSeries& ts = out.timeseries;
+  ts.time_days = sample_times_;
+  for (std::size_t s = 0; s < stage_count; ++s) {
+    for (std::size_t r = 0; r <= regions; ++r) {
+      ts.series_stage.emplace_back(stage_name(static_cast<Stage>(s)));
+      ts.series_region.push_back(r == regions ? "national" : scenario_.regions.regions[r].code);
+    }
+  }
+  for (std::size_t m = 0; m < metric_count; ++m) {
+    ts.metric_names.emplace_back(metric_names[m]);
+    ts.metric_units.emplace_back(metric_units[m]);
+  }
+  ts.values = series_values_;
+  if (ts.values.empty()) ts.values.assign(metric_count * ts.series_stage.size() * ts.time_days.size(), nan);
+
+  auto region_name = [&](std::size_t r) { return r == regions ? std::string("national") : scenario_.regions.regions[r].code; };
+  auto add = [&](const std::string& name, const std::string& stage, const std::string& region, const std::string& unit, double value) {
+    out.kpis.push_back(KpiValue{name, stage, region, unit, value});
+  };
+
+  // Per stage and region: waits, deadlines, throughput, mean waiting list.
+  const Stage waited[] = {Stage::vt_triage, Stage::vt_investigation, Stage::local_team, Stage::rvdk, Stage::court, Stage::gi,
+                          Stage::care_ambulatory, Stage::care_intensive_ambulatory, Stage::care_foster_care,
+                          Stage::care_family_home, Stage::care_residential, Stage::care_closed};
+  const std::size_t waiting_metric = static_cast<std::size_t>(Metric::waiting);
+  for (const Stage stage : waited) {
+    const std::string name(stage_name(stage));
+    for (std::size_t r = 0; r <= regions; ++r) {
+      const auto& waits = statistics_.waits(stage, r);
+      add("wait_days_mean", name, region_name(r), "days", mean(waits));
+      add("wait_days_median", name, region_name(r), "days", quantile(waits, 0.5));
+      add("wait_days_p90", name, region_name(r), "days", quantile(waits, 0.9));
+      if (stage == Stage::vt_triage || stage == Stage::vt_investigation || stage == Stage::rvdk || stage == Stage::gi) {
+        const auto [met, total] = statistics_.deadlines(stage, r);
+        add("share_within_deadline", name, region_name(r), "share", total ? static_cast<double>(met) / total : nan);
+      }
+      add("sojourn_days_mean", name, region_name(r), "days", statistics_.sojourn_days_mean(stage, r));
+      add("completed_per_year", name, region_name(r), "children/year",
+          static_cast<double>(statistics_.completed_after_warmup(stage, r)) / years_observed);
+      const std::size_t series = index_of(stage) * (regions + 1) + r;
+      double sum = 0;
+      double count = 0;
+      for (std::size_t i = 0; i < ts.time_days.size(); ++i) {
+        if (ts.time_days[i] < warmup_end_) continue;
+        sum += ts.at(waiting_metric, series, i);
+        count += 1;
+      }
+      add("waiting_children_mean", name, region_name(r), "children", count > 0 ? sum / count : nan);
+    }
+  }
+
+  // Chain-wide indicators (national).
+  const auto lead = [&](LeadTime what) { return statistics_.lead_times(what); };
+  add("report_to_measure_days_mean", "chain", "national", "days", mean(lead(LeadTime::report_to_measure)));
+  add("report_to_measure_days_median", "chain", "national", "days", quantile(lead(LeadTime::report_to_measure), 0.5));
+  add("measure_to_care_days_mean", "chain", "national", "days", mean(lead(LeadTime::measure_to_care)));
+  add("measure_to_care_days_median", "chain", "national", "days", quantile(lead(LeadTime::measure_to_care), 0.5));
+  add("guardian_wait_days_mean", "chain", "national", "days", mean(lead(LeadTime::guardian_wait)));
+  const double samples = averages_.samples;
+  auto average = [&](double sum) { return samples > 0 ? sum / samples : nan; };
+  add("children_without_guardian_mean", "chain", "national", "children", average(averages_.gi_waiting));
+  add("caseload_per_guardian_mean", "chain", "national", "children/FTE", average(averages_.gi_caseload_per_fte));
+  add("ots_children_mean", "chain", "national", "children", average(averages_.ots_children));
+  auto per_year = [&](Flow flow) { return static_cast<double>(statistics_.flow_total(flow)) / years_observed; };
+  add("vt_reports_per_year", "chain", "national", "families/year", per_year(Flow::vt_reports_families));
+  add("rvdk_investigations_per_year", "chain", "national", "children/year", per_year(Flow::rvdk_investigations));
+  add("measures_requested_per_year", "chain", "national", "children/year", per_year(Flow::measures_requested));
+  add("measures_started_per_year", "chain", "national", "children/year", per_year(Flow::measures_started));
+  add("ots_started_per_year", "chain", "national", "children/year", per_year(Flow::ots_started));
+  const double reviewed = static_cast<double>(statistics_.flow_total(Flow::ots_reviewed));
+  add("share_ots_extended", "chain", "national", "share",
+      reviewed > 0 ? static_cast<double>(statistics_.flow_total(Flow::ots_extended)) / reviewed : nan);
+  add("families_entered", "chain", "national", "families", static_cast<double>(census_.entered));
+  add("families_in_place_at_end", "chain", "national", "families", static_cast<double>(census_.in_place));
+  add("conservation_violations", "chain", "national", "count", static_cast<double>(conservation_violations_));
+
+  for (const auto& target : calibration_targets()) {
+    double simulated = nan;
+    for (const auto& kpi : out.kpis) {
+      if (kpi.name == target.kpi_name && kpi.stage == target.kpi_stage && kpi.region == "national") simulated = kpi.value;
+    }
+    out.calibration.push_back(CalibrationValue{target.target, target.published, simulated, target.source});
+  }
+  out.events = events_;
+  return out;
+}
+
+}  // namespace ketensim::model

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// Time series: every `run.timeseries_step_days` the chain records each (stage, region).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "models/chain.h"
+#include "models/timeseries_metrics.h"
+
+namespace ketensim::model {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+std::pair<double, double> mean_p90(std::vector<double>& values) {
+  if (values.empty()) return {nan, nan};
+  double sum = 0;
+  for (const double v : values) sum += v;
+  const auto k = static_cast<std::size_t>(std::ceil(0.9 * static_cast<double>(values.size()))) - 1;
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
+  return {sum / static_cast<double>(values.size()), values[k]};
+}
+
+}  // namespace
+
+void Chain::sample() {
+  const std::size_t regions = region_share_.size();
+  const std::size_t series_count = stage_count * (regions + 1);
+  const std::size_t samples = sample_times_.size();
+  if (series_values_.empty()) series_values_.assign(metric_count * series_count * samples, nan);
+  const std::size_t i = samples_taken_++;
+  auto put = [&](Metric metric, std::size_t series, double value) {
+    series_values_[(static_cast<std::size_t>(metric) * series_count + series) * samples + i] = value;
+  };
+
+  // Caseload per organisation: each region sees its area's pool; national sees every worker.
+  std::vector<std::pair<double, double>> pool_caseload(pools_.size());
+  for (std::size_t k = 0; k < pools_.size(); ++k) pool_caseload[k] = pools_[k].caseload_per_fte_mean_p90();
+  auto national_caseload = [&](const std::string& organisation) {
+    std::vector<double> loads;
+    for (const auto& pool : pools_) {
+      if (pool.organisation() == organisation) pool.append_caseloads_per_fte(loads);
+    }
+    return mean_p90(loads);
+  };
+  auto national_fte = [&](const std::string& organisation) {
+    double fte = 0;
+    for (const auto& pool : pools_) {
+      if (pool.organisation() == organisation) fte += pool.fte();
+    }
+    return fte;
+  };
+
+  for (std::size_t s = 0; s < stage_count; ++s) {
+    const auto stage = static_cast<Stage>(s);
+    for (std::size_t r = 0; r <= regions; ++r) {
+      const std::size_t series = s * (regions + 1) + r;
+      const auto flows = statistics_.take_step_flows(stage, r);
+      put(Metric::arrivals, series, static_cast<double>(flows.arrivals));
+      put(Metric::started, series, static_cast<double>(flows.started));
+      put(Metric::completed, series, static_cast<double>(flows.completed));
+      put(Metric::waiting, series, static_cast<double>(statistics_.level(stage, r, Level::waiting)));
+      put(Metric::in_service, series, static_cast<double>(statistics_.level(stage, r, Level::in_service)));
+      const bool pooled = stage == Stage::vt_triage || stage == Stage::vt_investigation || stage == Stage::rvdk || stage == Stage::gi;
+      if (!pooled) continue;
+      const std::string organisation = stage == Stage::rvdk ? "rvdk" : stage == Stage::gi ? "gi" : "vt";
+      if (r == regions) {
+        const auto [mean, p90] = national_caseload(organisation);
+        put(Metric::caseload_mean, series, mean);
+        put(Metric::caseload_p90, series, p90);
+        put(Metric::staff_fte, series, national_fte(organisation));
+      } else {
+        const std::uint32_t pool = stage == Stage::rvdk ? rvdk_pool_of_region_[r] : stage == Stage::gi ? gi_pool_of_region_[r] : vt_pool_of_region_[r];
+        put(Metric::caseload_mean, series, pool_caseload[pool].first);
+        put(Metric::caseload_p90, series, pool_caseload[pool].second);
+        put(Metric::staff_fte, series, pool_share_[pool] > 0 ? pools_[pool].fte() * region_share_[r] / pool_share_[pool] : 0.0);
+      }
+    }
+  }
+
+  if (now() >= warmup_end_) {
+    double gi_children = 0;
+    double gi_fte = 0;
+    for (const auto& pool : pools_) {
+      if (pool.organisation() != "gi") continue;
+      gi_children += static_cast<double>(pool.children_in_caseload());
+      gi_fte += pool.fte();
+    }
+    averages_.samples += 1;
+    averages_.rvdk_waiting += static_cast<double>(statistics_.level(Stage::rvdk, regions, Level::waiting));
+    averages_.gi_waiting += static_cast<double>(statistics_.level(Stage::gi, regions, Level::waiting));
+    averages_.gi_caseload_per_fte += gi_fte > 0 ? gi_children / gi_fte : nan;
+    averages_.ots_children += static_cast<double>(ots_children_);
+    averages_.foster_waiting += static_cast<double>(statistics_.level(Stage::care_foster_care, regions, Level::waiting));
+  }
+
+  // Conservation: count the families actually in a place and compare with the census.
+  std::uint64_t in_place = 0;
+  for (const auto& family : families_) in_place += family.status != Status::left ? 1 : 0;
+  if (in_place != census_.in_place || census_.entered != census_.in_place + census_.left_total()) ++conservation_violations_;
+}
+
+}  // namespace ketensim::model

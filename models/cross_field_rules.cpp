@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#include <cmath>
+#include <string>
+
+#include "models/scenario.h"
+#include "models/scenario_error.h"
+
+namespace ketensim::model {
+namespace {
+
+void require(bool ok, const Scenario& s, const std::string& message) {
+  if (!ok) throw ScenarioError(s.path + ": " + message);
+}
+
+std::string number(double v) {
+  std::string text = std::to_string(v);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+void require_pool(const Scenario& s, const std::string& name, const PoolParameters& pool) {
+  require(pool.caseload_cap_children >= pool.caseload_norm_children, s,
+          name + ".caseload_cap_children = " + number(pool.caseload_cap_children) + ": must be >= " + name +
+              ".caseload_norm_children (" + number(pool.caseload_norm_children) + ")");
+}
+
+}  // namespace
+
+void check_cross_field_rules(const Scenario& s) {
+  const Parameters& p = s.parameters;
+  require(p.run.warmup_years < p.run.years, s,
+          "run.warmup_years = " + number(p.run.warmup_years) + ": must be < run.years (" + number(p.run.years) + ")");
+  const double family = p.family.share_one_child + p.family.share_two_children + p.family.share_three_children +
+                        p.family.share_four_children;
+  require(std::abs(family - 1.0) < 1e-6, s,
+          "family.share_*: the four shares add up to " + number(family) + ": they must add up to 1");
+  const double vt_triage = p.vt.share_triage_to_investigation + p.vt.share_triage_to_local_team;
+  require(vt_triage <= 1.0 + 1e-9, s,
+          "vt.share_triage_to_investigation + vt.share_triage_to_local_team = " + number(vt_triage) + ": must be <= 1");
+  const double vt_investigation = p.vt.share_investigation_to_rvdk + p.vt.share_investigation_to_local_team;
+  require(vt_investigation <= 1.0 + 1e-9, s,
+          "vt.share_investigation_to_rvdk + vt.share_investigation_to_local_team = " + number(vt_investigation) +
+              ": must be <= 1");
+  require_pool(s, "vt", p.vt.pool);
+  require_pool(s, "rvdk", p.rvdk.pool);
+  require_pool(s, "gi", p.gi.pool);
+  double at_home = 0;
+  double out_of_home = 0;
+  for (const auto& care : p.care) {
+    at_home += care.share_of_needs_at_home;
+    out_of_home += care.share_of_out_of_home;
+  }
+  require(std::abs(at_home - 1.0) < 1e-6, s,
+          "care.*.share_of_needs_at_home add up to " + number(at_home) + ": they must add up to 1");
+  require(std::abs(out_of_home - 1.0) < 1e-6, s,
+          "care.*.share_of_out_of_home add up to " + number(out_of_home) + ": they must add up to 1");
+  require(!s.regions.regions.empty(), s, "regions: no region selected: expected at least one");
+}
+
+}  // namespace ketensim::model

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+
+namespace ketensim::model {
+
+/// What an engine event means to the chain (sim::Event::kind).
+enum class EventKind : std::uint32_t {
+  initial_state,     // t = 0: the families of the initial state take their places
+  sample,            // record the time series
+  arrival,           // subject: source, detail: region
+  work_done,         // subject: family, detail: stage
+  hand_over_arrival, // subject: family, detail: stage reached (care: care stage of the need)
+  local_team_end,    // subject: family
+  court_ruling,      // subject: family
+  measure_term_end,  // subject: family
+  care_end,          // subject: family, detail: care ticket
+};
+
+/// Order of events due at the same instant (lower first), see docs/model.md:
+/// the state is sampled first, then work and care that end release their places, then
+/// families move (hand-overs, timers), and new arrivals come last.
+enum class SameInstantOrder : std::uint8_t { sample = 0, release = 1, move = 2, arrival = 3 };
+
+/// Sources of families that arrive from outside (sim::Event::subject of an arrival).
+enum class Source : std::uint32_t { vt_report = 0, rvdk_other_case = 1, youth_probation = 2, care_demand_first = 3 };
+
+}  // namespace ketensim::model

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <array>
+
+#include "models/care_type.h"
+
+namespace ketensim::model {
+
+/// Per care type: capacity, duration, demand from outside the chain and starting stocks.
+struct CareTypeParameters {
+  double capacity_children = 0;
+  double duration_days_mean = 0;
+  double duration_cv = 0;
+  double external_demand_children_per_year = 0;
+  double share_of_needs_at_home = 0;      // of measures that need care at home
+  double share_of_out_of_home = 0;        // of out-of-home placements
+  double initial_in_care_children = 0;
+  double initial_waiting_children = 0;
+};
+
+/// A caseload staff pool of one organisation (VT, RvdK, GI).
+struct PoolParameters {
+  double fte = 0;
+  double caseload_norm_children = 0;
+  double caseload_cap_children = 0;
+};
+
+/// Every numeric scenario value, validated and immutable once the run starts.
+///
+/// Names follow the scenario keys (`gi.caseload_norm_children` is `gi.caseload_norm_children`
+/// here); `models/parameter_table.cpp` holds each key's unit, default, bounds and source.
+struct Parameters {
+  struct Run {
+    double years, warmup_years, replications, seed, timeseries_step_days, compare_with_targets;
+  } run{};
+  struct Inflow {
+    double vt_reports_per_year, urgent_share, rvdk_other_cases_per_year, youth_probation_children_per_year;
+  } inflow{};
+  struct Family {
+    double share_one_child, share_two_children, share_three_children, share_four_children;
+  } family{};
+  struct Handover {
+    double regional_link_days, national_link_days;
+  } handover{};
+  struct Workforce {
+    double productive_hours_per_fte_year;
+  } workforce{};
+  struct Vt {
+    PoolParameters pool;
+    double triage_hours_per_child, investigation_hours_per_child, work_cv;
+    double share_triage_to_investigation, share_triage_to_local_team;
+    double share_investigation_to_rvdk, share_investigation_to_local_team;
+    double deadline_triage_days, deadline_investigation_days;
+  } vt{};
+  struct LocalTeam {
+    double support_days_mean, support_cv, share_escalate_to_rvdk;
+  } local_team{};
+  struct Rvdk {
+    PoolParameters pool;
+    double investigation_hours_per_child, other_case_hours, work_cv;
+    double deadline_start_days, share_request_measure;
+  } rvdk{};
+  struct Court {
+    double decision_days_mean, decision_cv, urgent_decision_days, grant_share, share_guardianship, share_out_of_home;
+  } court{};
+  struct Gi {
+    PoolParameters pool;
+    double national_share, deadline_guardian_days, startup_hours_per_child, work_cv;
+    double ots_term_days, share_ots_extended, vots_term_days, share_vots_to_ots;
+    double guardianship_days_mean, youth_probation_days_mean, share_needing_care_at_home;
+  } gi{};
+  std::array<CareTypeParameters, care_type_count> care{};
+  struct Initial {
+    double vt_families, rvdk_children, gi_ots_children, gi_vots_children, gi_guardianship_children,
+        gi_youth_probation_children;
+  } initial{};
+
+  [[nodiscard]] const CareTypeParameters& care_of(CareType type) const { return care[static_cast<std::size_t>(type)]; }
+};
+
+}  // namespace ketensim::model

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <string>
+#include <vector>
+
+#include "models/parameters.h"
+#include "models/region_table.h"
+
+namespace ketensim::model {
+
+/// A validated scenario: what to simulate, ready for the run. See docs/scenarios.md.
+struct Scenario {
+  std::string path;  // the file it came from ("<text>" when built from a string)
+  std::string name;
+  std::string description;
+  std::string region_table_path;  // as written in the file (relative to the scenario)
+  std::vector<std::string> region_selection;
+  Parameters parameters;
+  RegionTable regions;
+
+  /// The scenario with every default filled in, as TOML (written into each result file).
+  [[nodiscard]] std::string resolved_text() const;
+};
+
+/// The only scenario format version this build reads.
+inline constexpr int scenario_format_version = 1;
+
+/// Reads, checks and resolves a scenario file. Every problem throws ScenarioError naming
+/// file, line, key, value and what was expected; nothing is simulated before this returns.
+Scenario load_scenario(const std::string& path);
+
+/// Same, from text; `label` stands for the file name in messages and relative paths resolve
+/// against `base_directory`.
+Scenario load_scenario_text(const std::string& text, const std::string& label, const std::string& base_directory);
+
+/// Changes one numeric key (a command-line or Python override), with the same checks and
+/// messages as the loader; `origin` names where the value came from (e.g. "--years").
+void set_parameter(Scenario& scenario, const std::string& key, double value, const std::string& origin);
+
+/// Reads one numeric key.
+double get_parameter(const Scenario& scenario, const std::string& key);
+
+/// Checks the rules that tie keys together (shares summing to one, cap >= norm...).
+void check_cross_field_rules(const Scenario& scenario);
+
+}  // namespace ketensim::model

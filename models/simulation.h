@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "models/run_result.h"
+#include "models/scenario.h"
+#include "sim/engine.h"
+
+namespace ketensim::model {
+
+/// Progress of a running replication, for a progress line.
+struct Progress {
+  std::uint32_t replication;
+  std::uint32_t replications;
+  double simulated_days;
+  double end_days;
+  std::uint64_t events;
+  double wall_seconds;
+};
+
+struct RunOptions {
+  sim::EngineKind engine = sim::EngineKind::native;
+  bool event_log = false;
+  /// Called now and then from the process running the replication (may be a child process).
+  std::function<void(const Progress&)> progress;
+};
+
+/// Runs replication `replication` of `scenario` in this process.
+/// A SimGrid replication can run only once per process: see run_scenario.
+ReplicationResult run_replication(const Scenario& scenario, std::uint32_t replication, const RunOptions& options);
+
+/// Runs every replication of the scenario (`run.replications`) and gathers the result.
+/// Native replications run in this process; each SimGrid replication runs in its own child
+/// process (SimGrid allows one engine per process) and sends its result back.
+RunResult run_scenario(const Scenario& scenario, const RunOptions& options);
+
+/// Version and revision of this build, written into every result.
+std::string software_version();
+std::string git_revision();
+
+}  // namespace ketensim::model

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include "models/staff_pool.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ketensim::model {
+
+StaffPool::StaffPool(std::string organisation, std::string area, sim::ZoneId zone, const PoolParameters& parameters,
+                     double fte, sim::Hours hours_per_fte_day, sim::Platform& platform)
+    : organisation_(std::move(organisation)), area_(std::move(area)), zone_(zone), fte_(fte) {
+  // One position per whole FTE (at least one); a fractional remainder is spread over them so
+  // that the pool delivers exactly `fte` FTE of hours.
+  const auto positions = static_cast<std::size_t>(std::max(1.0, std::round(fte)));
+  fte_per_worker_ = fte / static_cast<double>(positions);
+  cap_per_worker_ = parameters.caseload_cap_children * fte_per_worker_;
+  caseload_.assign(positions, 0);
+  by_load_.reset(positions);
+  for (std::size_t i = 0; i < positions; ++i) {
+    const auto id = platform.add_worker(organisation_ + ":" + area_ + ":" + std::to_string(i), zone,
+                                        hours_per_fte_day * fte_per_worker_);
+    if (i == 0) first_worker_ = id;
+    by_load_.set(static_cast<std::uint32_t>(i), 0);
+  }
+}
+
+std::optional<sim::WorkerId> StaffPool::worker_for(std::uint8_t children, bool urgent) const {
+  if (fte_ <= 0.0 || by_load_.empty()) return std::nullopt;
+  const std::uint32_t index = by_load_.top();
+  const int load = caseload_[index];
+  if (urgent || load == 0 || static_cast<double>(load + children) <= cap_per_worker_ + 1e-9) {
+    return first_worker_ + static_cast<sim::WorkerId>(index);
+  }
+  return std::nullopt;
+}
+
+void StaffPool::take(sim::WorkerId worker, std::uint8_t children) {
+  const std::size_t index = worker - first_worker_;
+  caseload_[index] += children;
+  by_load_.set(static_cast<std::uint32_t>(index), caseload_[index]);
+  children_in_caseload_ += children;
+}
+
+void StaffPool::release(sim::WorkerId worker, std::uint8_t children) {
+  const std::size_t index = worker - first_worker_;
+  caseload_[index] -= children;
+  by_load_.set(static_cast<std::uint32_t>(index), caseload_[index]);
+  children_in_caseload_ -= children;
+}
+
+std::pair<double, double> StaffPool::caseload_per_fte_mean_p90() const {
+  std::vector<double> loads;
+  append_caseloads_per_fte(loads);
+  if (loads.empty()) return {0.0, 0.0};
+  double sum = 0;
+  for (const double v : loads) sum += v;
+  const std::size_t k = static_cast<std::size_t>(std::ceil(0.9 * static_cast<double>(loads.size()))) - 1;
+  std::nth_element(loads.begin(), loads.begin() + static_cast<std::ptrdiff_t>(k), loads.end());
+  return {sum / static_cast<double>(loads.size()), loads[k]};
+}
+
+void StaffPool::append_caseloads_per_fte(std::vector<double>& out) const {
+  if (fte_ <= 0.0) return;
+  for (const int load : caseload_) out.push_back(load / fte_per_worker_);
+}
+
+}  // namespace ketensim::model

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "models/parameters.h"
+#include "models/stage.h"
+#include "models/waiting_list.h"
+#include "sim/indexed_heap.h"
+#include "sim/platform.h"
+
+namespace ketensim::model {
+
+/// The caseworkers of one organisation in one area (a VT region, an RvdK area, a GI) with
+/// their shared waiting list.
+///
+/// Each worker is one staff position on the platform. A worker takes a new family while its
+/// caseload (in children) plus the family's children stays within the cap; an idle worker
+/// always takes one, so a large family is never stuck. The least loaded worker is chosen
+/// (ties: lowest index). Urgent families are taken at once by the least loaded worker even
+/// above the cap. Between the norm and the cap nothing is refused, but all of the worker's
+/// cases slow down together: the engine shares the worker's hours over its open cases
+/// (processor sharing), so a caseload above the norm stretches the calendar time of each.
+class StaffPool {
+ public:
+  StaffPool(std::string organisation, std::string area, sim::ZoneId zone, const PoolParameters& parameters,
+            double fte, sim::Hours hours_per_fte_day, sim::Platform& platform);
+
+  /// The worker (platform id) that should take a family of `children`, if any may now.
+  [[nodiscard]] std::optional<sim::WorkerId> worker_for(std::uint8_t children, bool urgent) const;
+  void take(sim::WorkerId worker, std::uint8_t children);
+  void release(sim::WorkerId worker, std::uint8_t children);
+
+  WaitingList& waiting() { return waiting_; }
+  [[nodiscard]] const WaitingList& waiting() const { return waiting_; }
+  [[nodiscard]] const std::string& organisation() const { return organisation_; }
+  [[nodiscard]] const std::string& area() const { return area_; }
+  [[nodiscard]] sim::ZoneId zone() const { return zone_; }
+  [[nodiscard]] double fte() const { return fte_; }
+  [[nodiscard]] std::size_t worker_count() const { return caseload_.size(); }
+  [[nodiscard]] std::uint64_t children_in_caseload() const { return children_in_caseload_; }
+  /// Mean and 90th percentile of the caseload per FTE over this pool's workers.
+  [[nodiscard]] std::pair<double, double> caseload_per_fte_mean_p90() const;
+  /// Caseload per FTE of every worker (for national percentiles).
+  void append_caseloads_per_fte(std::vector<double>& out) const;
+
+ private:
+  std::string organisation_;
+  std::string area_;
+  sim::ZoneId zone_;
+  double fte_;
+  double fte_per_worker_ = 1.0;
+  double cap_per_worker_ = 0.0;
+  sim::WorkerId first_worker_ = 0;
+  std::vector<int> caseload_;                 // children per worker
+  sim::IndexedHeap<int> by_load_;  // local worker index by caseload, least loaded first
+  std::uint64_t children_in_caseload_ = 0;
+  WaitingList waiting_;
+};
+
+}  // namespace ketensim::model

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include "models/staff_pool.h"
+
+namespace ketensim::model {
+namespace {
+
+StaffPool make_pool(sim::Platform& platform, double fte, double cap) {
+  const auto root = platform.add_root("nation");
+  return StaffPool("gi", "test", root, PoolParameters{fte, cap, cap}, fte, 3.4, platform);
+}
+
+TEST(StaffPool, TheLeastLoadedWorkerTakesTheNextFamily) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 3, 10);
+  const auto first = *pool.worker_for(2, false);
+  pool.take(first, 2);
+  const auto second = *pool.worker_for(1, false);
+  EXPECT_NE(first, second);
+}
+
+TEST(StaffPool, AWorkerAtTheCapTakesNoFamily) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 1, 4);
+  pool.take(*pool.worker_for(3, false), 3);
+  EXPECT_FALSE(pool.worker_for(2, false).has_value());
+  EXPECT_TRUE(pool.worker_for(1, false).has_value());
+}
+
+TEST(StaffPool, AnUrgentFamilyIsTakenAboveTheCap) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 1, 2);
+  pool.take(*pool.worker_for(2, false), 2);
+  EXPECT_TRUE(pool.worker_for(3, true).has_value());
+}
+
+TEST(StaffPool, AnIdleWorkerTakesAFamilyLargerThanTheCap) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 1, 2);
+  EXPECT_TRUE(pool.worker_for(4, false).has_value());
+}
+
+TEST(StaffPool, ReleasingACaseFreesRoom) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 1, 2);
+  const auto worker = *pool.worker_for(2, false);
+  pool.take(worker, 2);
+  EXPECT_FALSE(pool.worker_for(1, false).has_value());
+  pool.release(worker, 2);
+  EXPECT_TRUE(pool.worker_for(1, false).has_value());
+  EXPECT_EQ(pool.children_in_caseload(), 0u);
+}
+
+TEST(StaffPool, FractionalStaffIsSpreadOverWholePositions) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 2.4, 10);
+  EXPECT_EQ(pool.worker_count(), 2u);  // round(2.4) = 2 positions of 1.2 FTE each
+  double hours = 0;
+  for (const auto& worker : platform.workers()) hours += worker.hours_per_day;
+  EXPECT_NEAR(hours, 2.4 * 3.4, 1e-12);
+}
+
+}  // namespace
+}  // namespace ketensim::model
