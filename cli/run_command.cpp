@@ -82,7 +82,15 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
     if (!calibration_only) print_kpi_summary(std::cout, run);
     if (calibration_only || prepared.scenario.parameters.run.compare_with_targets != 0) missed = print_calibration(std::cout, run);
   }
-  if (!calibration_only || args.value("--output")) std::cout << "\nresult: " << output << "\n";
+  std::uint64_t events = 0;
+  double seconds = 0;
+  for (const auto& replication : run.replications) {
+    events += replication.events_delivered;
+    seconds += replication.wall_seconds;
+  }
+  std::cout << "\nengine: " << run.engine << ", " << events << " events in " << seconds << " s ("
+            << (seconds > 0 ? events / seconds : 0.0) << " events/s)\n";
+  if (!calibration_only || args.value("--output")) std::cout << "result: " << output << "\n";
   return calibration_only && missed > 0 ? calibration_missed : success;
 }
 

@@ -64,7 +64,7 @@ std::vector<ParameterSpec> build_table() {
       {"local_team.support_cv", "ratio", 1.0, 0, 10, false, assumption, "coefficient of variation of that duration", at(&P::local_team, &P::LocalTeam::support_cv)},
       {"local_team.share_escalate_to_rvdk", "share", 0.045, 0, 1, false, "assumption, calibrated to RvdK investigations per year", "share of local-team cases that end in a request to the RvdK", at(&P::local_team, &P::LocalTeam::share_escalate_to_rvdk)},
       // RvdK
-      {"rvdk.fte", "FTE", 1000, 0, 1e6, false, "assumption, calibrated to the RvdK waiting list (figures.md)", "RvdK investigators, split over RvdK areas", pool(&P::rvdk, &PoolParameters::fte)},
+      {"rvdk.fte", "FTE", 1004, 0, 1e6, false, "assumption, calibrated to the RvdK waiting list (figures.md)", "RvdK investigators, split over RvdK areas", pool(&P::rvdk, &PoolParameters::fte)},
       {"rvdk.caseload_norm_children", "children/FTE", 8, 1, 1e4, false, assumption, "caseload above which investigations slow down", pool(&P::rvdk, &PoolParameters::caseload_norm_children)},
       {"rvdk.caseload_cap_children", "children/FTE", 12, 1, 1e4, false, assumption, "caseload at which an investigator takes no new case", pool(&P::rvdk, &PoolParameters::caseload_cap_children)},
       {"rvdk.investigation_hours_per_child", "hours/child", 40, 0.001, 1e4, false, assumption, "work of a protection investigation", at(&P::rvdk, &P::Rvdk::investigation_hours_per_child)},
@@ -80,7 +80,7 @@ std::vector<ParameterSpec> build_table() {
       {"court.share_guardianship", "share", 0.126, 0, 1, false, "derived: CBS 2019 inflow 1,345 guardianship / (9,330 OTS + 1,345)", "share of non-urgent measures that are guardianship", at(&P::court, &P::Court::share_guardianship)},
       {"court.share_out_of_home", "share", 0.24, 0, 1, false, "derived: RvdK 2019, 2,425 of 10,156 OTS requests with out-of-home placement", "share of OTS with an out-of-home placement authorisation", at(&P::court, &P::Court::share_out_of_home)},
       // GI
-      {"gi.fte", "FTE", 2200, 0, 1e6, false, "assumption, calibrated to caseload per guardian and children without a guardian (figures.md)", "family guardians, split over GI areas and the national GIs", pool(&P::gi, &PoolParameters::fte)},
+      {"gi.fte", "FTE", 2205, 0, 1e6, false, "assumption, calibrated to caseload per guardian and children without a guardian (figures.md)", "family guardians, split over GI areas and the national GIs", pool(&P::gi, &PoolParameters::fte)},
       {"gi.caseload_norm_children", "children/FTE", 13, 1, 1e4, false, "Jeugdautoriteit: 12-14 children per FTE", "caseload norm; above it a guardian's work slows down", pool(&P::gi, &PoolParameters::caseload_norm_children)},
       {"gi.caseload_cap_children", "children/FTE", 18, 1, 1e4, false, "assumption, calibrated to actual caseload 15-20 children (figures.md)", "caseload at which a guardian takes no new child", pool(&P::gi, &PoolParameters::caseload_cap_children)},
       {"gi.national_share", "share", 0.20, 0, 1, false, "assumption (figures.md: 2 national GIs among 14)", "share of measures executed by the national GIs", at(&P::gi, &P::Gi::national_share)},
@@ -112,7 +112,7 @@ std::vector<ParameterSpec> build_table() {
   const std::array<CareDefaults, care_type_count> care_defaults = {{
       {25000, 270, 1.0, 15000, 0.7, 0.0, 22000, 0, "assumption"},
       {4000, 180, 1.0, 6000, 0.3, 0.0, 3900, 0, "assumption"},
-      {21500, 730, 1.0, 9300, 0.0, 0.47, 21500, 970, "CBS Jeugdhulp 2019: over 21,500 in foster care; Pleegzorg Nederland: 970 waiting (end 2019)"},
+      {21500, 730, 1.0, 9400, 0.0, 0.47, 21500, 970, "CBS Jeugdhulp 2019: over 21,500 in foster care; Pleegzorg Nederland: 970 waiting (end 2019)"},
       {5500, 730, 1.0, 2200, 0.0, 0.12, 5500, 0, "CBS Jeugdhulp 2019: over 5,500 in family-home care"},
       {18000, 365, 1.0, 14500, 0.0, 0.35, 18000, 0, "CBS Jeugdhulp 2019: about 18,000 in other residential care"},
       {2500, 180, 1.0, 3300, 0.0, 0.06, 2500, 0, "CBS Jeugdhulp 2019: over 2,500 in closed youth care"},

@@ -8,7 +8,7 @@
 namespace ketensim::sim {
 
 NativeEngine::NativeEngine(const Platform& platform, EventHandler& handler)
-    : platform_(platform), handler_(handler), versions_(platform.workers().size(), 0) {
+    : platform_(platform), handler_(handler), completions_(platform.workers().size()) {
   workers_.reserve(platform.workers().size());
   for (const auto& worker : platform.workers()) workers_.emplace_back(worker.hours_per_day);
 }
@@ -18,7 +18,7 @@ void NativeEngine::schedule_at(Days date, const Event& event) {
     throw std::logic_error("native engine: event scheduled in the past (" + std::to_string(date) + " < " +
                            std::to_string(now_) + ")");
   }
-  queue_.push(date, event.order, Pending{event, 0, 0, false});
+  timed_.push(DueKey::make(date, event.order, next_sequence_++), event);
 }
 
 JobId NativeEngine::start_work(WorkerId worker, Hours hours, double weight, const Event& on_done) {
@@ -39,27 +39,36 @@ void NativeEngine::hand_over(ZoneId from, ZoneId to, const Event& on_arrival) {
 }
 
 void NativeEngine::reschedule(WorkerId worker) {
-  const std::uint64_t version = ++versions_[worker];
-  if (const auto date = workers_[worker].next_completion()) {
-    queue_.push(*date, 0, Pending{Event{}, worker, version, true});
+  const auto& w = workers_[worker];
+  if (const auto date = w.next_completion()) {
+    completions_.set(worker, DueKey::make(*date, w.first_job_order(), next_sequence_++));
+  } else {
+    completions_.erase(worker);
   }
 }
 
 void NativeEngine::run_until(Days end) {
-  while (!queue_.empty() && queue_.top().date <= end) {
-    const auto entry = queue_.pop();
-    if (entry.payload.is_completion) {
-      const WorkerId worker = entry.payload.worker;
-      if (entry.payload.version != versions_[worker]) continue;  // superseded by a later change
-      now_ = entry.date;
+  while (true) {
+    const bool have_timed = !timed_.empty();
+    const bool have_completion = !completions_.empty();
+    if (!have_timed && !have_completion) break;
+    const bool completion_first =
+        have_completion && (!have_timed || completions_.key(completions_.top()) < timed_.top().key());
+    if (completion_first) {
+      const WorkerId worker = completions_.top();
+      const Days date = completions_.key(worker).date;
+      if (date > end) break;
+      now_ = date;
       const auto job = workers_[worker].pop_first(now_);
       reschedule(worker);
       ++delivered_;
       handler_.handle(job.on_done);
     } else {
+      if (timed_.top().date > end) break;
+      const auto entry = timed_.pop();
       now_ = entry.date;
       ++delivered_;
-      handler_.handle(entry.payload.event);
+      handler_.handle(entry.payload);
     }
   }
   // The clock reaches the end date even when the last event came earlier, so that a

@@ -4,13 +4,16 @@
 
 #include "sim/engine.h"
 #include "sim/event_queue.h"
+#include "sim/indexed_heap.h"
 #include "sim/processor_sharing.h"
 
 namespace ketensim::sim {
 
-/// The default engine: one binary heap of timed entries and exact processor sharing per
-/// worker by virtual time. A worker's next completion is one heap entry, replaced (lazily,
-/// by a version number) whenever its set of jobs or its speed changes.
+/// The default engine: a binary heap of timed events, exact processor sharing per worker by
+/// virtual time, and an indexed heap holding each busy worker's next completion, updated in
+/// place whenever its jobs or its speed change. The next thing to happen is the earlier of
+/// the two heaps' tops; both share one insertion counter, so simultaneous entries keep the
+/// order they were scheduled in (docs/engine.md).
 class NativeEngine final : public Engine {
  public:
   NativeEngine(const Platform& platform, EventHandler& handler);
@@ -25,21 +28,16 @@ class NativeEngine final : public Engine {
   [[nodiscard]] std::uint64_t events_delivered() const override { return delivered_; }
 
  private:
-  struct Pending {
-    Event event;           // delivered when due (unless this is a worker's completion check)
-    WorkerId worker;       // for completion checks
-    std::uint64_t version; // completion check is stale unless it matches the worker's version
-    bool is_completion;
-  };
   void reschedule(WorkerId worker);
 
   const Platform& platform_;
   EventHandler& handler_;
-  EventQueue<Pending> queue_;
+  EventQueue<Event> timed_;
+  IndexedHeap<DueKey> completions_;  // busy workers by the due key of their next completion
   std::vector<ProcessorSharingWorker> workers_;
-  std::vector<std::uint64_t> versions_;
   Days now_ = 0.0;
   JobId next_job_ = 0;
+  std::uint64_t next_sequence_ = 0;
   std::uint64_t delivered_ = 0;
 };
 

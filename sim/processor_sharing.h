@@ -35,6 +35,8 @@ class ProcessorSharingWorker {
   /// Removes and returns the job with the smallest finishing virtual time.
   Job pop_first(Days now);
 
+  /// Same-instant order of the job that completes next (see Event::order).
+  [[nodiscard]] std::uint8_t first_job_order() const { return jobs_.empty() ? 0 : jobs_.front().on_done.order; }
   [[nodiscard]] std::size_t job_count() const { return jobs_.size(); }
   [[nodiscard]] double total_weight() const { return total_weight_; }
   [[nodiscard]] Hours speed() const { return speed_; }

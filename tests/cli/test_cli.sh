@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The command line as a user meets it: exit codes, messages, and that bad input writes nothing.
+# Usage: test_cli.sh BUILD/ketensim SOURCE_DIR
+set -u
+ketensim=$1
+source_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+passes=0
+check() {  # check NAME EXPECTED_RC ACTUAL_RC
+  if [ "$2" -eq "$3" ]; then passes=$((passes + 1)); else echo "FAIL: $1: exit code $3, expected $2"; failures=$((failures + 1)); fi
+}
+contains() {  # contains NAME FILE TEXT
+  if grep -qF -- "$3" "$2"; then passes=$((passes + 1)); else echo "FAIL: $1: output lacks '$3'"; cat "$2"; failures=$((failures + 1)); fi
+}
+small="$source_dir/scenarios/examples/small-chain.toml"
+
+for command in run calibration check keys; do
+  "$ketensim" "$command" --help >"$work/out" 2>&1
+  check "$command --help" 0 $?
+  contains "$command --help" "$work/out" "usage: ketensim $command"
+done
+
+# A bad value: exit 2, the message names file, line, key and bound, and no file appears.
+sed 's/^fte = 19$/fte = -19/' "$small" >"$work/bad.toml"
+cp "$source_dir/scenarios/examples/regions-two.toml" "$work/"
+"$ketensim" run "$work/bad.toml" -o "$work/bad.h5" >"$work/out" 2>&1
+check "bad scenario" 2 $?
+contains "bad scenario" "$work/out" "bad.toml:25: vt.fte = -19: must be >= 0 (FTE)"
+[ ! -e "$work/bad.h5" ] && passes=$((passes + 1)) || { echo "FAIL: bad scenario wrote a file"; failures=$((failures + 1)); }
+[ -z "$(ls "$work" | grep -F '.tmp-')" ] && passes=$((passes + 1)) || { echo "FAIL: a temporary file was left"; failures=$((failures + 1)); }
+
+"$ketensim" run "$small" --engine warp -o "$work/x.h5" >"$work/out" 2>&1
+check "unknown engine" 2 $?
+contains "unknown engine" "$work/out" "valid names are native, simgrid"
+
+"$ketensim" run "$small" --frobnicate >"$work/out" 2>&1
+check "unknown option" 2 $?
+contains "unknown option" "$work/out" "unknown option '--frobnicate'"
+
+"$ketensim" run "$small" --years -3 >"$work/out" 2>&1
+check "bad override" 2 $?
+contains "bad override" "$work/out" "--years: run.years = -3: must be >= 0.01 (years)"
+
+"$ketensim" launch >"$work/out" 2>&1
+check "unknown command" 2 $?
+
+# A good run: exit 0, a KPI summary, the output path, and the file.
+"$ketensim" run "$small" -r 1 --years 1 -o "$work/ok.h5" >"$work/out" 2>&1
+check "good run" 0 $?
+contains "good run" "$work/out" "KPI summary, national"
+contains "good run" "$work/out" "result: $work/ok.h5"
+[ -s "$work/ok.h5" ] && passes=$((passes + 1)) || { echo "FAIL: no result file"; failures=$((failures + 1)); }
+
+# Writing onto a directory fails with exit 1 and leaves what was there.
+mkdir "$work/taken.h5"
+"$ketensim" run "$small" -r 1 --years 1 -o "$work/taken.h5" >"$work/out" 2>&1
+check "unwritable output" 1 $?
+[ -d "$work/taken.h5" ] && passes=$((passes + 1)) || { echo "FAIL: the directory was replaced"; failures=$((failures + 1)); }
+
+"$ketensim" check "$small" >"$work/out" 2>&1
+check "check" 0 $?
+contains "check" "$work/out" "ok (2 regions"
+
+# docs/scenario-keys.md is generated from the defaults table and must match it.
+"$ketensim" keys --markdown >"$work/keys.md"
+if tail -n +7 "$source_dir/docs/scenario-keys.md" | diff -q - "$work/keys.md" >/dev/null; then passes=$((passes + 1)); else
+  echo "FAIL: docs/scenario-keys.md is out of date: regenerate it (docs/scenarios.md says how)"; failures=$((failures + 1)); fi
+
+echo "cli: $passes passed, $failures failed"
+[ "$failures" -eq 0 ]
