@@ -8,8 +8,9 @@
 namespace ketensim::model {
 namespace {
 
-void require(bool ok, const Scenario& s, const std::string& message) {
-  if (!ok) throw ScenarioError(s.path + ": " + message);
+// `keys`: the keys the rule ties together; the message points at the first one set in the file.
+void require(bool ok, const Scenario& s, const std::vector<std::string>& keys, const std::string& message) {
+  if (!ok) throw ScenarioError(s.where_set(keys) + ": " + message);
 }
 
 std::string number(double v) {
@@ -20,7 +21,9 @@ std::string number(double v) {
 }
 
 void require_pool(const Scenario& s, const std::string& name, const PoolParameters& pool) {
-  require(pool.caseload_cap_children >= pool.caseload_norm_children, s,
+  const std::string cap = name + ".caseload_cap_children";
+  const std::string norm = name + ".caseload_norm_children";
+  require(pool.caseload_cap_children >= pool.caseload_norm_children, s, {cap, norm},
           name + ".caseload_cap_children = " + number(pool.caseload_cap_children) + ": must be >= " + name +
               ".caseload_norm_children (" + number(pool.caseload_norm_children) + ")");
 }
@@ -29,17 +32,19 @@ void require_pool(const Scenario& s, const std::string& name, const PoolParamete
 
 void check_cross_field_rules(const Scenario& s) {
   const Parameters& p = s.parameters;
-  require(p.run.warmup_years < p.run.years, s,
+  require(p.run.warmup_years < p.run.years, s, {"run.warmup_years", "run.years"},
           "run.warmup_years = " + number(p.run.warmup_years) + ": must be < run.years (" + number(p.run.years) + ")");
   const double family = p.family.share_one_child + p.family.share_two_children + p.family.share_three_children +
                         p.family.share_four_children;
   require(std::abs(family - 1.0) < 1e-6, s,
+          {"family.share_one_child", "family.share_two_children", "family.share_three_children",
+           "family.share_four_children"},
           "family.share_*: the four shares add up to " + number(family) + ": they must add up to 1");
   const double vt_triage = p.vt.share_triage_to_investigation + p.vt.share_triage_to_local_team;
-  require(vt_triage <= 1.0 + 1e-9, s,
+  require(vt_triage <= 1.0 + 1e-9, s, {"vt.share_triage_to_investigation", "vt.share_triage_to_local_team"},
           "vt.share_triage_to_investigation + vt.share_triage_to_local_team = " + number(vt_triage) + ": must be <= 1");
   const double vt_investigation = p.vt.share_investigation_to_rvdk + p.vt.share_investigation_to_local_team;
-  require(vt_investigation <= 1.0 + 1e-9, s,
+  require(vt_investigation <= 1.0 + 1e-9, s, {"vt.share_investigation_to_rvdk", "vt.share_investigation_to_local_team"},
           "vt.share_investigation_to_rvdk + vt.share_investigation_to_local_team = " + number(vt_investigation) +
               ": must be <= 1");
   require_pool(s, "vt", p.vt.pool);
@@ -51,11 +56,16 @@ void check_cross_field_rules(const Scenario& s) {
     at_home += care.share_of_needs_at_home;
     out_of_home += care.share_of_out_of_home;
   }
-  require(std::abs(at_home - 1.0) < 1e-6, s,
+  auto care_keys = [](const char* share) {
+    std::vector<std::string> keys;
+    for (const CareType type : all_care_types) keys.push_back("care." + std::string(care_type_name(type)) + "." + share);
+    return keys;
+  };
+  require(std::abs(at_home - 1.0) < 1e-6, s, care_keys("share_of_needs_at_home"),
           "care.*.share_of_needs_at_home add up to " + number(at_home) + ": they must add up to 1");
-  require(std::abs(out_of_home - 1.0) < 1e-6, s,
+  require(std::abs(out_of_home - 1.0) < 1e-6, s, care_keys("share_of_out_of_home"),
           "care.*.share_of_out_of_home add up to " + number(out_of_home) + ": they must add up to 1");
-  require(!s.regions.regions.empty(), s, "regions: no region selected: expected at least one");
+  require(!s.regions.regions.empty(), s, {}, "regions: no region selected: expected at least one");
 }
 
 }  // namespace ketensim::model

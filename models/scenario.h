@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,11 @@ struct Scenario {
   std::vector<std::string> region_selection;
   Parameters parameters;
   RegionTable regions;
+  /// Line of each key set in the file, so that rules across keys can point at a line.
+  std::map<std::string, int> key_lines;
+
+  /// "FILE:LINE" of the first of `keys` set in the file, or "FILE" when none is.
+  [[nodiscard]] std::string where_set(const std::vector<std::string>& keys) const;
 
   /// The scenario with every default filled in, as TOML (written into each result file).
   [[nodiscard]] std::string resolved_text() const;

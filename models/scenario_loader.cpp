@@ -149,6 +149,7 @@ class Loader {
     if (spec->boolean) {
       if (!node.is_boolean()) throw ScenarioError(at + ": " + key + " = " + describe_value(node) + ": expected true or false");
       spec->field(scenario_.parameters) = node.as_boolean()->get() ? 1.0 : 0.0;
+      scenario_.key_lines[key] = static_cast<int>(node.source().begin.line);
       return;
     }
     if (!(node.is_integer() || node.is_floating_point())) {
@@ -157,6 +158,7 @@ class Loader {
     const double value = node.value<double>().value();
     check_value(at, *spec, value);
     spec->field(scenario_.parameters) = value;
+    scenario_.key_lines[key] = static_cast<int>(node.source().begin.line);
   }
 
   std::string label_;
@@ -204,6 +206,14 @@ double get_parameter(const Scenario& scenario, const std::string& key) {
   if (spec == nullptr) throw ScenarioError(key + ": unknown key; " + valid_keys_under(""));
   Parameters copy = scenario.parameters;
   return spec->field(copy);
+}
+
+std::string Scenario::where_set(const std::vector<std::string>& keys) const {
+  for (const auto& key : keys) {
+    const auto it = key_lines.find(key);
+    if (it != key_lines.end() && it->second > 0) return path + ":" + std::to_string(it->second);
+  }
+  return path;
 }
 
 std::string Scenario::resolved_text() const {

@@ -223,8 +223,16 @@ SimGridEngine::Impl::Impl(const Platform& platform, EventHandler& handler, const
 }
 
 SimGridEngine::Impl::~Impl() {
-  // The s4u::Engine is deliberately left alive: SimGrid 3.32 cannot tear down an engine whose
-  // actors are still blocked, and no second engine may follow in this process anyway.
+  // SimGrid prints a backtrace for every started Comm freed before it completed: cancel the
+  // hand-overs still in flight first. Then drop our handles before the engine they live in.
+  for (auto& hand_over : hand_overs_) {
+    if (hand_over.comm) hand_over.comm->cancel();
+  }
+  hand_overs_.clear();
+  workers_.clear();
+  dispatcher_doorbell_ = Doorbell{};
+  veto_ = nullptr;
+  park_exec_ = nullptr;
   sg4::Activity::set_vetoed_activities(nullptr);
   engine_.reset();
 }

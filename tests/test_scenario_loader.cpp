@@ -93,12 +93,12 @@ TEST(ScenarioLoader, AMissingRegionsTableIsNamed) {
 
 TEST(ScenarioLoader, SharesThatMustAddUpToOneAreChecked) {
   EXPECT_EQ(error_of(header + "[family]\nshare_one_child = 0.9\n"),
-            "test.toml: family.share_*: the four shares add up to 1.4: they must add up to 1");
+            "test.toml:5: family.share_*: the four shares add up to 1.4: they must add up to 1");
 }
 
 TEST(ScenarioLoader, TheCapMayNotBeBelowTheNorm) {
   EXPECT_EQ(error_of(header + "[gi]\ncaseload_cap_children = 10\n"),
-            "test.toml: gi.caseload_cap_children = 10: must be >= gi.caseload_norm_children (13)");
+            "test.toml:5: gi.caseload_cap_children = 10: must be >= gi.caseload_norm_children (13)");
 }
 
 TEST(ScenarioLoader, AnOverrideIsCheckedLikeAFileValue) {

@@ -13,7 +13,6 @@ h5::RowTypes replication_row_types() {
                            {"replication", offsetof(ReplicationRow, replication), Column::u32},
                            {"stream_seed", offsetof(ReplicationRow, stream_seed), Column::u64},
                            {"events_delivered", offsetof(ReplicationRow, events_delivered), Column::u64},
-                           {"wall_seconds", offsetof(ReplicationRow, wall_seconds), Column::f64},
                        });
 }
 

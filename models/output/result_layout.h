@@ -31,7 +31,6 @@ struct ReplicationRow {
   std::uint32_t replication;
   std::uint64_t stream_seed;
   std::uint64_t events_delivered;
-  double wall_seconds;
 };
 
 /// One row of /kpis. Strings point into the result being written, or into memory HDF5

@@ -69,7 +69,6 @@ void read_replications(const h5::File& file, const std::string& path, RunResult&
     replication.replication = row.replication;
     replication.stream_seed = row.stream_seed;
     replication.events_delivered = row.events_delivered;
-    replication.wall_seconds = row.wall_seconds;
     run.replications.push_back(std::move(replication));
   }
 }

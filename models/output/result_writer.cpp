@@ -224,8 +224,8 @@ void write_timeseries(const h5::File& file, const RunResult& run) {
 void write_replications(const h5::File& file, const RunResult& run) {
   std::vector<layout::ReplicationRow> rows;
   for (const ReplicationResult& replication : run.replications) {
-    rows.push_back(
-        {replication.replication, replication.stream_seed, replication.events_delivered, replication.wall_seconds});
+    // Wall-clock time is not written: a file depends only on its inputs.
+    rows.push_back({replication.replication, replication.stream_seed, replication.events_delivered});
   }
   h5::write_table(file, "replications", layout::replication_row_types(), rows.data(), rows.size(),
                   h5::dataset_creation());
