@@ -30,8 +30,10 @@ void Arguments::parse(const std::vector<std::string>& words) {
     if (option->takes_value) {
       if (inline_value) {
         values_[option->long_name] = *inline_value;
+        all_.emplace_back(option->long_name, *inline_value);
       } else if (i + 1 < words.size()) {
         values_[option->long_name] = words[++i];
+        all_.emplace_back(option->long_name, words[i]);
       } else {
         throw UsageError("ketensim " + command_ + ": option " + option->long_name + " needs a value");
       }
@@ -45,6 +47,14 @@ std::optional<std::string> Arguments::value(const std::string& long_name) const 
   const auto it = values_.find(long_name);
   if (it == values_.end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<std::string> Arguments::values(const std::string& long_name) const {
+  std::vector<std::string> found;
+  for (const auto& [name, value] : all_) {
+    if (name == long_name) found.push_back(value);
+  }
+  return found;
 }
 
 std::optional<double> Arguments::number(const std::string& long_name) const {

@@ -33,13 +33,16 @@ class Arguments {
   [[nodiscard]] bool has(const std::string& long_name) const { return values_.count(long_name) > 0; }
   [[nodiscard]] std::optional<std::string> value(const std::string& long_name) const;
   [[nodiscard]] std::optional<double> number(const std::string& long_name) const;
+  /// Every value given to a repeatable option, in order.
+  [[nodiscard]] std::vector<std::string> values(const std::string& long_name) const;
   [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
   [[nodiscard]] std::string options_help() const;
 
  private:
   std::string command_;
   std::vector<Option> options_;
-  std::map<std::string, std::string> values_;
+  std::map<std::string, std::string> values_;          // last value of each option
+  std::vector<std::pair<std::string, std::string>> all_;  // every (option, value) in order
   std::vector<std::string> positional_;
 };
 

@@ -9,6 +9,7 @@
 #include "cli/summary.h"
 #include "models/output/result_writer.h"
 #include "models/scenario.h"
+#include "models/scenario_error.h"
 #include "models/simulation.h"
 
 namespace ketensim::cli {
@@ -21,6 +22,7 @@ std::vector<Arguments::Option> run_options() {
       {"--replications", "-r", true, "number of replications (overrides run.replications)"},
       {"--years", "", true, "simulated years, warm-up included (overrides run.years)"},
       {"--engine", "", true, "native (default) or simgrid"},
+      {"--set", "", true, "KEY=VALUE: change one scenario key (repeatable), e.g. --set gi.fte=2400"},
       {"--events", "", false, "also write the per-family event log"},
       {"--quiet", "-q", false, "no progress line and no summary tables"},
       {"--help", "-h", false, "show this help"},
@@ -39,6 +41,27 @@ Prepared prepare(const Arguments& args, const std::string& command) {
   if (const auto seed = args.number("--seed")) model::set_parameter(prepared.scenario, "run.seed", *seed, "--seed");
   if (const auto r = args.number("--replications")) model::set_parameter(prepared.scenario, "run.replications", *r, "--replications");
   if (const auto years = args.number("--years")) model::set_parameter(prepared.scenario, "run.years", *years, "--years");
+  for (const auto& assignment : args.values("--set")) {
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos) throw UsageError("ketensim " + command + ": --set " + assignment + ": expected KEY=VALUE");
+    const std::string key = assignment.substr(0, eq);
+    const std::string text = assignment.substr(eq + 1);
+    double value = 0;
+    if (text == "true" || text == "false") {
+      value = text == "true" ? 1.0 : 0.0;
+    } else {
+      std::size_t used = 0;
+      try {
+        value = std::stod(text, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != text.size()) {
+        throw model::ScenarioError("--set: " + key + " = " + text + ": expected a number");
+      }
+    }
+    model::set_parameter(prepared.scenario, key, value, "--set");
+  }
   model::check_cross_field_rules(prepared.scenario);
   if (const auto engine = args.value("--engine")) {
     try {

@@ -60,6 +60,7 @@ std::uint32_t Chain::add_pool(const std::string& organisation, const std::string
   const double hours_per_fte_day = p_.workforce.productive_hours_per_fte_year / days_per_year;
   pools_.emplace_back(organisation, area, zone, parameters, fte, hours_per_fte_day, platform_);
   pool_share_.push_back(0.0);
+  pool_hours_started_.push_back(0.0);
   pool_stage_.push_back(organisation == "vt" ? Stage::vt_triage : organisation == "rvdk" ? Stage::rvdk : Stage::gi);
   return static_cast<std::uint32_t>(pools_.size() - 1);
 }

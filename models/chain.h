@@ -124,7 +124,8 @@ class Chain final : public sim::EventHandler {
   std::uint32_t national_gi_pool_ = 0;
   std::vector<CareProvider> care_;
   std::vector<double> region_share_;
-  std::vector<double> pool_share_;  // youth-population share of each pool's area (0 for the national GI)
+  std::vector<double> pool_share_;
+  std::vector<double> pool_hours_started_;  // work started after warm-up, per pool (for utilisation)  // youth-population share of each pool's area (0 for the national GI)
   std::size_t samples_taken_ = 0;
 
   std::vector<Family> families_;

@@ -107,6 +107,7 @@ void Chain::start_service(Family& family, std::uint32_t pool, sim::WorkerId work
     default: break;
   }
   const double hours = family.children * draw(family, stage, [&](sim::RandomStream& s) { return s.gamma(hours_per_child, cv); });
+  if (now() >= warmup_end_) pool_hours_started_[pool] += hours;
   engine_->start_work(worker, hours, family.children,
                       sim::Event{static_cast<std::uint32_t>(EventKind::work_done),
                                  FamilyRef{static_cast<std::uint32_t>(&family - families_.data()), family.generation}.packed(),

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "models/calibration_targets.h"
 #include "models/chain.h"
@@ -118,6 +119,22 @@ ReplicationResult Chain::result() const {
   add("families_entered", "chain", "national", "families", static_cast<double>(census_.entered));
   add("families_in_place_at_end", "chain", "national", "families", static_cast<double>(census_.in_place));
   add("conservation_violations", "chain", "national", "count", static_cast<double>(conservation_violations_));
+
+  // Utilisation of each staff pool: work started after warm-up over the hours its staff
+  // could deliver (work still open at the end counts in full: a slight overestimate).
+  const double hours_per_fte_day = p_.workforce.productive_hours_per_fte_year / 365.0;
+  const double observed_days = end_date_ - warmup_end_;
+  std::map<std::string, std::pair<double, double>> by_organisation;  // hours started, capacity
+  for (std::size_t k = 0; k < pools_.size(); ++k) {
+    const double capacity = pools_[k].fte() * hours_per_fte_day * observed_days;
+    add("utilisation", pools_[k].organisation(), pools_[k].area(), "share",
+        capacity > 0 ? pool_hours_started_[k] / capacity : nan);
+    by_organisation[pools_[k].organisation()].first += pool_hours_started_[k];
+    by_organisation[pools_[k].organisation()].second += capacity;
+  }
+  for (const auto& [organisation, totals] : by_organisation) {
+    add("utilisation", organisation, "national", "share", totals.second > 0 ? totals.first / totals.second : nan);
+  }
 
   for (const auto& target : calibration_targets()) {
     double simulated = nan;

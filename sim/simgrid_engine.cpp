@@ -30,7 +30,6 @@ constexpr std::uint32_t kNoHandOver = std::numeric_limits<std::uint32_t>::max();
 constexpr Days kInfinity = std::numeric_limits<Days>::infinity();
 // SimGrid's run_until needs a finite horizon; runs without an end stop when idle long before.
 constexpr Days kFarFuture = 1e15;
-constexpr bool kOrderSimultaneousCompletions = true;
 
 // Slack for "not in the past": the SimGrid clock and the date of the event being delivered
 // can differ in the last bits.
@@ -39,8 +38,8 @@ Days past_tolerance(Days now) { return 1e-12 * std::max(1.0, std::abs(now)); }
 std::string format_date(Days date) { return std::to_string(date); }
 
 // Wakes an actor out of its wait_any: a suspended empty Exec that the ringer resumes, so
-// that it ends at once. In 3.32 this costs far less than a 0-byte mailbox message (no Comm,
-// no mailbox, no network action).
+// that it ends at once. It needs no mailbox, Comm or network action; measured, it costs
+// about what a 0-byte same-host message does (the wake-up itself dominates).
 class Doorbell {
  public:
   // By the owner before it waits: a fresh bell if the last one rang. The owner must look at
@@ -256,6 +255,7 @@ void SimGridEngine::Impl::push(Days date, const Event& event, std::uint32_t hand
 
 void SimGridEngine::Impl::schedule_at(Days date, const Event& event) {
   check_usable();
+  if (!std::isfinite(date)) throw std::logic_error("simgrid engine: event date must be finite");
   if (!(date >= now_ - past_tolerance(now_))) {
     throw std::logic_error("simgrid engine: event scheduled in the past (" + format_date(date) + " < " +
                            format_date(now_) + ")");
@@ -552,7 +552,7 @@ void SimGridEngine::Impl::worker_main(WorkerId worker) {
     const auto first = static_cast<std::size_t>(woken);
     finished.clear();
     finished.push_back(w.jobs[job_of[first]].id);
-    if (kOrderSimultaneousCompletions && waitset.size() > 2) {
+    if (waitset.size() > 2) {
       others.clear();
       other_jobs.clear();
       for (std::size_t i = 1; i < waitset.size(); ++i) {

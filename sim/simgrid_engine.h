@@ -11,25 +11,28 @@ namespace ketensim::sim {
 /// Mapping: SimGrid's clock is read as days. Each staff position is a single-core host whose
 /// speed in flops is its productive hours per day; each job is an `Exec` of its hours on that
 /// host with the job's weight as priority, so SimGrid's max-min sharing does the weighted
-/// processor sharing (priority p gets a share proportional to p). A hand-over is a real
-/// 0-byte `Comm` between the two zones' post rooms over the netzone tree (CM02 network model,
-/// latency factor 1, so a 0-byte message takes exactly the sum of the route's latencies).
+/// processor sharing (priority p gets a share proportional to p, as the weight natively). A
+/// speed change restarts the worker's Execs with their remaining work rescaled, because a
+/// host's speed cannot be set to an arbitrary value at run time. A hand-over is a real 0-byte
+/// `Comm` between the two zones' post rooms over the netzone tree (CM02 network model,
+/// latency factor 1: it takes exactly the sum of the route's latencies, which is
+/// `Platform::route_delay`); its arrival waits in the dispatcher's heap and is delivered at
+/// the routed latency once the Comm has completed.
 ///
 /// Actors, all on one control host: a dispatcher holding the timed events (`schedule_at` and
 /// hand-over arrivals) in the same (date, order, sequence) heap as the native engine, and one
-/// actor per worker that has been given work, waiting on its Execs and a doorbell mailbox.
-/// Calls made from inside the handler never block or yield: they only record what to do, and
-/// the actor that delivered the event carries it out (starts Execs, rings doorbells, starts
-/// Comms) after the handler returns, at the same simulated instant. A handler therefore runs
-/// atomically, as with the native engine.
+/// actor per worker that has been given work, waiting (`wait_any`) on its Execs and a
+/// doorbell. Calls made from inside the handler never block or yield: they only record what
+/// to do, and the actor that delivered the event carries it out (starts Execs, rings
+/// doorbells, starts Comms) once the handler has returned, at the same simulated instant. A
+/// handler therefore runs atomically, as with the native engine.
 ///
 /// Simultaneous events: timers and hand-over arrivals due at the same date keep the native
-/// order (order, then scheduling sequence). Job completions are delivered by the worker's
-/// actor as SimGrid wakes it, so a completion that falls at exactly the same date as a timer
-/// or another worker's completion may come before or after it, unlike the native engine,
-/// which orders it by its heap sequence; completions of one worker at the same date come in
-/// job order, as natively. SimGrid also merges activity ends closer than its timing precision
-/// (1e-9 days) into one instant.
+/// order (order, then scheduling sequence), and completions of one worker at the same date
+/// come in job order, as natively. A completion that falls at exactly the date of a timer or
+/// of another worker's completion may come before or after it (SimGrid wakes the actors in
+/// its own order), where the native engine orders it by its heap sequence. SimGrid also
+/// merges activity ends closer than its timing precision (1e-9 days) into one instant.
 ///
 /// SimGrid allows one engine per process: a second `SimGridEngine` in the same process throws
 /// std::logic_error. Run each SimGrid simulation in its own process (sim/child_process.h).

@@ -200,9 +200,14 @@ TEST(SimGridEngine, TakesTheRouteDelayOfThePlatformForAHandOver) {
                    engine.hand_over(south, nation, Event{arrival, 4});
                  };
                  engine.schedule_at(1.0, Event{timer, 0});
+                 engine.hand_over(north, city, Event{arrival, 5});  // before the run, from outside
                  engine.run_until(100.0);
                },
-               {{arrival, 1, 1.0 + 0.25 + 0.5 + 2.0}, {arrival, 2, 1.25}, {arrival, 3, 1.0}, {arrival, 4, 3.0}});
+               {{arrival, 1, 1.0 + 0.25 + 0.5 + 2.0},
+                {arrival, 2, 1.25},
+                {arrival, 3, 1.0},
+                {arrival, 4, 3.0},
+                {arrival, 5, 0.25}});
 }
 
 TEST(SimGridEngine, DeliversEventsDueExactlyAtTheEndAndRunsAgainLater) {
@@ -290,6 +295,19 @@ TEST(SimGridEngine, KeepsTheNativeOrderOfSimultaneousTimersAndArrivals) {
   for (std::size_t i = 0; i < native.size(); ++i) {
     EXPECT_EQ(simgrid[i].kind, native[i].kind) << i;
     EXPECT_EQ(simgrid[i].subject, native[i].subject) << i;
+  }
+}
+
+TEST(SimGridEngine, DeliversSimultaneousCompletionsOfOneWorkerInJobOrder) {
+  const Scenario scenario = [](Engine& engine, Script&) {
+    for (std::uint64_t subject = 5; subject <= 8; ++subject) engine.start_work(0, 6.0, 2.0, Event{done, subject});
+    engine.run_until(100.0);
+  };
+  const auto simgrid = run_on(EngineKind::simgrid, one_worker(6.0), scenario);
+  ASSERT_EQ(simgrid.size(), 4U);
+  for (std::uint64_t k = 0; k < 4; ++k) {
+    EXPECT_EQ(simgrid[k].subject, 5 + k);
+    EXPECT_NEAR(simgrid[k].time, 4.0, kExact);
   }
 }
 

@@ -43,6 +43,14 @@ contains "unknown option" "$work/out" "unknown option '--frobnicate'"
 check "bad override" 2 $?
 contains "bad override" "$work/out" "--years: run.years = -3: must be >= 0.01 (years)"
 
+"$ketensim" run "$small" --set gi.fte=-5 -o "$work/set.h5" >"$work/out" 2>&1
+check "bad --set" 2 $?
+contains "bad --set" "$work/out" "--set: gi.fte = -5: must be >= 0 (FTE)"
+"$ketensim" run "$small" --set gi.staff=5 -o "$work/set.h5" >"$work/out" 2>&1
+check "unknown --set key" 2 $?
+contains "unknown --set key" "$work/out" "--set: gi.staff: unknown key; valid keys here are gi.fte"
+[ ! -e "$work/set.h5" ] && passes=$((passes + 1)) || { echo "FAIL: a bad --set wrote a file"; failures=$((failures + 1)); }
+
 "$ketensim" launch >"$work/out" 2>&1
 check "unknown command" 2 $?
 
