@@ -22,6 +22,8 @@ class CareProvider {
     return capacity_ > 0.0 && (occupied_ == 0 || static_cast<double>(occupied_ + children) <= capacity_ + 1e-9);
   }
   void admit(std::uint8_t children) { occupied_ += children; }
+  /// A new number of places; children already in care stay (the excess leaves as they end).
+  void set_capacity(double capacity_children) { capacity_ = capacity_children; }
   void discharge(std::uint8_t children) { occupied_ -= children; }
 
   WaitingList& waiting() { return waiting_; }

@@ -15,6 +15,8 @@ constexpr double days_per_year = 365.0;
 Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_event_log)
     : scenario_(scenario),
       p_(scenario.parameters),
+      region_params_(scenario.regions.regions.size(), scenario.parameters),
+      placement_(scenario.placement),
       replication_(replication),
       keep_event_log_(keep_event_log),
       replication_key_(sim::StreamKey(static_cast<std::uint64_t>(scenario.parameters.run.seed)).with(replication)),
@@ -50,67 +52,8 @@ Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_even
       arrival_streams_.emplace_back(
           replication_key_.with("arrivals").with(source).with(scenario.regions.regions[r].code));
       arrival_sequence_.push_back(0);
+      arrival_generation_.push_back(0);
       arrival_rate_per_day_.push_back(national_per_year * region_share_[r] / days_per_year);
-    }
-  }
-}
-
-std::uint32_t Chain::add_pool(const std::string& organisation, const std::string& area, sim::ZoneId zone,
-                              const PoolParameters& parameters, double fte) {
-  const double hours_per_fte_day = p_.workforce.productive_hours_per_fte_year / days_per_year;
-  pools_.emplace_back(organisation, area, zone, parameters, fte, hours_per_fte_day, platform_);
-  pool_share_.push_back(0.0);
-  pool_hours_started_.push_back(0.0);
-  pool_stage_.push_back(organisation == "vt" ? Stage::vt_triage : organisation == "rvdk" ? Stage::rvdk : Stage::gi);
-  return static_cast<std::uint32_t>(pools_.size() - 1);
-}
-
-void Chain::build_platform() {
-  const auto& table = scenario_.regions;
-  const double regional = p_.handover.regional_link_days;
-  nation_ = platform_.add_root("nation");
-  // Each organisation's area is a zone below the nation; a hand-over between two of them
-  // crosses both links. Regions (municipal local teams, care providers) are zones too.
-  auto area_share = [&](std::string Region::*member, const std::string& area) {
-    double share = 0;
-    for (std::size_t r = 0; r < table.regions.size(); ++r) {
-      if (table.regions[r].*member == area) share += region_share_[r];
-    }
-    return share;
-  };
-  auto pools_for = [&](const std::string& organisation, const std::vector<std::string>& areas,
-                       std::string Region::*member, const PoolParameters& parameters, double national_fte,
-                       std::vector<std::uint32_t>& pool_of_region) {
-    pool_of_region.assign(table.regions.size(), 0);
-    for (const auto& area : areas) {
-      const sim::ZoneId zone = platform_.add_zone(organisation + ":" + area, nation_, regional);
-      const std::uint32_t pool = add_pool(organisation, area, zone, parameters, national_fte * area_share(member, area));
-      pool_share_[pool] = area_share(member, area);
-      for (std::size_t r = 0; r < table.regions.size(); ++r) {
-        if (table.regions[r].*member == area) pool_of_region[r] = pool;
-      }
-    }
-  };
-  pools_for("vt", table.vt_regions, &Region::vt_region, p_.vt.pool, p_.vt.pool.fte, vt_pool_of_region_);
-  pools_for("rvdk", table.rvdk_areas, &Region::rvdk_area, p_.rvdk.pool, p_.rvdk.pool.fte, rvdk_pool_of_region_);
-  pools_for("gi", table.gi_areas, &Region::gi_area, p_.gi.pool, p_.gi.pool.fte * (1.0 - p_.gi.national_share),
-            gi_pool_of_region_);
-  national_gi_fte_ = p_.gi.pool.fte * p_.gi.national_share;
-  const sim::ZoneId national_gi = platform_.add_zone("gi:national", nation_, p_.handover.national_link_days);
-  national_gi_pool_ = add_pool("gi", "national", national_gi, p_.gi.pool, national_gi_fte_);
-
-  for (const auto& area : table.rvdk_areas) {
-    const sim::ZoneId court = platform_.add_zone("court:" + area, nation_, regional);
-    court_zone_of_region_.resize(table.regions.size());
-    for (std::size_t r = 0; r < table.regions.size(); ++r) {
-      if (table.regions[r].rvdk_area == area) court_zone_of_region_[r] = court;
-    }
-  }
-  for (std::size_t r = 0; r < table.regions.size(); ++r) {
-    const sim::ZoneId zone = platform_.add_zone("region:" + table.regions[r].code, nation_, regional);
-    region_zone_.push_back(zone);
-    for (const CareType type : all_care_types) {
-      care_.emplace_back(type, static_cast<std::uint16_t>(r), p_.care_of(type).capacity_children * region_share_[r], zone);
     }
   }
 }
@@ -118,9 +61,13 @@ void Chain::build_platform() {
 void Chain::attach(sim::Engine& engine) {
   engine_ = &engine;
   schedule(0.0, EventKind::initial_state, 0, 0, SameInstantOrder::sample);
-  for (sim::Days t = 0.0; t <= end_date_ + 1e-9; t += p_.run.timeseries_step_days) {
+  schedule_interventions();
+  for (std::size_t i = 0;; ++i) {
+    const sim::Days t = static_cast<double>(i) * p_.run.timeseries_step_days;
+    if (t > end_date_ - 1e-9) break;
     sample_times_.push_back(t);
   }
+  sample_times_.push_back(end_date_);  // the last sample closes the run, whatever the step
   for (std::size_t i = 0; i < sample_times_.size(); ++i) {
     schedule(sample_times_[i], EventKind::sample, i, 0, SameInstantOrder::sample);
   }
@@ -146,9 +93,15 @@ void Chain::handle(const sim::Event& event) {
   switch (kind) {
     case EventKind::initial_state: place_initial_state(); return;
     case EventKind::sample: sample(); return;
-    case EventKind::arrival:
-      on_arrival(static_cast<Source>(event.subject), static_cast<std::uint16_t>(event.detail));
+    case EventKind::arrival: {
+      // The high half of `detail` is the stream's generation: a rate change voids older arrivals.
+      const auto region = static_cast<std::uint16_t>(event.detail & 0xffff);
+      const std::size_t stream = event.subject * region_share_.size() + region;
+      if ((event.detail >> 32) != arrival_generation_[stream]) return;
+      on_arrival(static_cast<Source>(event.subject), region);
       return;
+    }
+    case EventKind::intervention_step: on_intervention_step(event.subject, event.detail); return;
     default: break;
   }
   Family* family = live(FamilyRef::unpack(event.subject));
@@ -160,6 +113,7 @@ void Chain::handle(const sim::Event& event) {
     case EventKind::court_ruling: on_court_ruling(*family); break;
     case EventKind::measure_term_end: on_measure_term_end(*family); break;
     case EventKind::care_end: on_care_end(*family, static_cast<std::uint32_t>(event.detail)); break;
+    case EventKind::care_request: on_care_request(*family, static_cast<std::uint32_t>(event.detail)); break;
     default: throw std::logic_error("chain: unexpected event kind " + std::to_string(event.kind));
   }
 }
@@ -198,8 +152,9 @@ Family* Chain::live(FamilyRef ref) {
 }
 
 std::uint8_t Chain::draw_children(Family& family) {
-  const double weights[4] = {p_.family.share_one_child, p_.family.share_two_children, p_.family.share_three_children,
-                             p_.family.share_four_children};
+  const auto& shares = P(family).family;
+  const double weights[4] = {shares.share_one_child, shares.share_two_children, shares.share_three_children,
+                             shares.share_four_children};
   return draw(family, Stage::vt_triage, [&](sim::RandomStream& s) {
     return static_cast<std::uint8_t>(1 + s.categorical(weights, 4));
   });
@@ -222,7 +177,10 @@ void Chain::set_place(Family& family, Stage stage, Status status) {
 
 void Chain::leave(Family& family, LeaveReason reason) {
   log(family, family_event::leave, static_cast<std::int32_t>(reason));
-  if (family.care_status == CareStatus::waiting || family.care_status == CareStatus::in_care) withdraw_from_care(family);
+  if (family.care_status == CareStatus::requested || family.care_status == CareStatus::waiting ||
+      family.care_status == CareStatus::in_care) {
+    withdraw_from_care(family);
+  }
   set_place(family, family.stage, Status::left);
   ++census_.left[static_cast<std::size_t>(reason)];
   --census_.in_place;

@@ -10,6 +10,7 @@
 #include "models/chain_statistics.h"
 #include "models/event_kind.h"
 #include "models/family.h"
+#include "models/organisation.h"
 #include "models/run_result.h"
 #include "models/scenario.h"
 #include "models/staff_pool.h"
@@ -49,10 +50,24 @@ class Chain final : public sim::EventHandler {
   static std::vector<std::string> event_names();
 
  private:
-  // Construction (chain.cpp)
+  // Construction and staff pools (chain_pools.cpp)
   void build_platform();
-  std::uint32_t add_pool(const std::string& organisation, const std::string& area, sim::ZoneId zone,
-                         const PoolParameters& parameters, double fte);
+  std::uint32_t add_pool(Organisation organisation, const std::string& area, sim::ZoneId zone,
+                         std::vector<std::uint16_t> regions);
+  /// FTE, cap (children per FTE) and productive hours per FTE-day of a pool under `params`.
+  struct PoolSize {
+    double fte = 0, cap = 0, hours_per_fte_day = 0;
+  };
+  PoolSize pool_size(std::uint32_t pool, const std::vector<Parameters>& params) const;
+  /// Brings every pool, care provider and arrival stream up to the current parameters.
+  void refresh_capacities();
+  std::uint32_t pool_for(Stage stage, const Family& family) const;
+
+  // Interventions (chain_interventions.cpp)
+  void schedule_interventions();
+  void on_intervention_step(std::size_t intervention, std::size_t step);
+  std::vector<std::vector<Parameters>> intervention_states() const;
+  std::size_t ramp_steps(const Intervention& change) const;
 
   // Families (chain.cpp)
   FamilyRef new_family(std::uint64_t source_index, std::uint16_t region, FamilyKind kind, std::uint64_t sequence);
@@ -87,6 +102,7 @@ class Chain final : public sim::EventHandler {
 
   // Care (chain_care.cpp)
   void request_care(Family& family, CareType type);
+  void on_care_request(Family& family, std::uint32_t ticket);
   void enter_care_list(Family& family);
   void admit_waiting(std::uint32_t provider);
   void on_care_end(Family& family, std::uint32_t ticket);
@@ -97,6 +113,9 @@ class Chain final : public sim::EventHandler {
   void sample();
 
   // Routing helpers
+  /// The parameters in force for a region now (interventions change them per region).
+  const Parameters& P(std::uint16_t region) const { return region_params_[region]; }
+  const Parameters& P(const Family& family) const { return region_params_[family.region]; }
   std::uint32_t vt_pool_of(std::uint16_t region) const { return vt_pool_of_region_[region]; }
   std::uint32_t rvdk_pool_of(std::uint16_t region) const { return rvdk_pool_of_region_[region]; }
   std::uint32_t care_provider_of(CareType type, std::uint16_t region) const {
@@ -106,7 +125,9 @@ class Chain final : public sim::EventHandler {
   void schedule(sim::Days date, EventKind kind, std::uint64_t subject, std::uint64_t detail, SameInstantOrder order);
 
   const Scenario& scenario_;
-  const Parameters& p_;
+  const Parameters& p_;  // the scenario's values at the start (initial state, run settings)
+  std::vector<Parameters> region_params_;
+  Placement placement_;
   std::uint32_t replication_;
   bool keep_event_log_;
   sim::StreamKey replication_key_;
@@ -119,13 +140,21 @@ class Chain final : public sim::EventHandler {
   std::vector<sim::ZoneId> region_zone_;
   std::vector<sim::ZoneId> court_zone_of_region_;
   std::vector<StaffPool> pools_;
-  std::vector<Stage> pool_stage_;  // the stage whose time series carries the pool (vt_triage, rvdk, gi)
+  struct PoolPlan {
+    Organisation organisation;
+    std::vector<std::uint16_t> regions;  // the regions whose share of the staff keys it holds
+    bool national_gi = false;           // the two national GIs (gi.national_share of GI staff)
+  };
+  std::vector<PoolPlan> pool_plans_;
   std::vector<std::uint32_t> vt_pool_of_region_, rvdk_pool_of_region_, gi_pool_of_region_;
+  std::vector<std::uint32_t> expertise_pool_of_region_, judgment_pool_of_region_;  // VT and RvdK pools in the baseline
   std::uint32_t national_gi_pool_ = 0;
+  std::vector<double> intervention_from_;  // per (intervention, region): the key's value when it started
   std::vector<CareProvider> care_;
   std::vector<double> region_share_;
-  std::vector<double> pool_share_;
-  std::vector<double> pool_hours_started_;  // work started after warm-up, per pool (for utilisation)  // youth-population share of each pool's area (0 for the national GI)
+  std::vector<double> pool_share_;  // youth-population share of each pool's area (0 for the national GI)
+  std::vector<double> pool_hours_started_;   // work started after warm-up, per pool (for utilisation)
+  std::vector<double> pool_hours_capacity_;  // hours the pool's staff could work after warm-up
   std::size_t samples_taken_ = 0;
 
   std::vector<Family> families_;
@@ -134,6 +163,7 @@ class Chain final : public sim::EventHandler {
   std::vector<std::uint64_t> family_key_prefix_;     // [source index][region]: keys of families by source
   std::vector<std::uint64_t> arrival_sequence_;     // [source][region]
   std::vector<double> arrival_rate_per_day_;        // [source][region]
+  std::vector<std::uint32_t> arrival_generation_;    // [source][region]: a rate change voids the pending arrival
   std::size_t source_count_ = 0;
 
   ChainStatistics statistics_;
@@ -143,7 +173,6 @@ class Chain final : public sim::EventHandler {
   std::vector<double> sample_times_;
   std::vector<double> series_values_;  // [metric][series][sample], filled as samples come
   std::vector<FamilyEvent> events_;
-  double national_gi_fte_ = 0.0;
   // Time averages after warm-up, accumulated at each sample.
   struct LevelAverages {
     double samples = 0, rvdk_waiting = 0, gi_waiting = 0, gi_caseload_per_fte = 0, ots_children = 0,

@@ -6,9 +6,26 @@
 namespace ketensim::model {
 
 void Chain::request_care(Family& family, CareType type) {
-  // The guardian asks the region's care providers; the family stays at the GI meanwhile.
+  // The guardian asks the region's care providers; the request takes an administrative
+  // delay (assessment, a municipality's decision) before it reaches their waiting list. The
+  // family stays at the GI meanwhile.
   family.care_need = type;
   family.care_provider = care_provider_of(type, family.region);
+  const double mean = P(family).gi.care_request_days_mean;
+  if (mean <= 0.0) {
+    enter_care_list(family);
+    return;
+  }
+  family.care_status = CareStatus::requested;
+  ++family.care_ticket;
+  const double delay = draw(family, Stage::gi, [&](sim::RandomStream& s) { return s.exponential(mean); });
+  schedule(now() + delay, EventKind::care_request,
+           FamilyRef{static_cast<std::uint32_t>(&family - families_.data()), family.generation}.packed(),
+           family.care_ticket, SameInstantOrder::move);
+}
+
+void Chain::on_care_request(Family& family, std::uint32_t ticket) {
+  if (family.care_ticket != ticket || family.care_status != CareStatus::requested) return;  // the measure ended
   enter_care_list(family);
 }
 
@@ -56,7 +73,7 @@ void Chain::admit_waiting(std::uint32_t provider_index) {
     }
     statistics_.started(stage, family.region, family.children, now() - family.queued_at, now());
     log(family, family_event::care_start, static_cast<std::int32_t>(provider.type()));
-    const auto& care = p_.care_of(provider.type());
+    const auto& care = P(family).care_of(provider.type());
     const double days = draw(family, stage, [&](sim::RandomStream& s) { return s.gamma(care.duration_days_mean, care.duration_cv); });
     schedule(now() + days, EventKind::care_end,
              FamilyRef{static_cast<std::uint32_t>(&family - families_.data()), family.generation}.packed(),
@@ -86,6 +103,9 @@ void Chain::withdraw_from_care(Family& family) {
   CareProvider& provider = care_[family.care_provider];
   const Stage stage = care_stage(provider.type());
   const bool place_is_care = family.measure == Measure::none;
+  if (family.care_status == CareStatus::waiting || family.care_status == CareStatus::in_care) {
+    statistics_.departed(stage, family.region, family.children, now(), now() - family.care_requested_at);
+  }
   if (family.care_status == CareStatus::waiting) {
     provider.waiting().withdraw(family.children);
     if (!place_is_care) statistics_.change_level(stage, family.region, Level::waiting, -family.children);
@@ -93,6 +113,7 @@ void Chain::withdraw_from_care(Family& family) {
     provider.discharge(family.children);
     if (!place_is_care) statistics_.change_level(stage, family.region, Level::in_service, -family.children);
   }
+  // A request still on its way is voided by the new ticket below.
   const bool was_in_care = family.care_status == CareStatus::in_care;
   family.care_status = CareStatus::done;
   ++family.care_ticket;

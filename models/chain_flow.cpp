@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // How families move through the chain: arrivals, caseload stages, hand-overs, the court and
 // the measure. Care is in chain_care.cpp.
+#include <algorithm>
+
 #include "models/chain.h"
 #include "models/family_event_names.h"
 
@@ -11,29 +13,32 @@ void Chain::on_arrival(Source source, std::uint16_t region) {
   const std::size_t i = static_cast<std::size_t>(source) * regions + region;
   const std::uint64_t sequence = arrival_sequence_[i]++;
   const double next = now() + arrival_streams_[i].exponential(1.0 / arrival_rate_per_day_[i]);
-  if (next <= end_date_) schedule(next, EventKind::arrival, static_cast<std::uint64_t>(source), region, SameInstantOrder::arrival);
+  if (next <= end_date_) {
+    schedule(next, EventKind::arrival, static_cast<std::uint64_t>(source),
+             region | (static_cast<std::uint64_t>(arrival_generation_[i]) << 32), SameInstantOrder::arrival);
+  }
 
   switch (source) {
     case Source::vt_report: {
       Family& f = families_[new_family(static_cast<std::uint64_t>(source), region, FamilyKind::reported, sequence).slot];
       f.children = draw_children(f);
-      f.urgent = draw(f, Stage::vt_triage, [&](sim::RandomStream& s) { return s.bernoulli(p_.inflow.urgent_share); });
+      f.urgent = draw(f, Stage::vt_triage, [&](sim::RandomStream& s) { return s.bernoulli(P(f).inflow.urgent_share); });
       statistics_.flow(Flow::vt_reports_families, 1, now());
-      enter_pool(f, Stage::vt_triage, vt_pool_of(region), now() + p_.vt.deadline_triage_days);
+      enter_pool(f, Stage::vt_triage, vt_pool_of(region), now() + P(f).vt.deadline_triage_days);
       return;
     }
     case Source::rvdk_other_case: {
       Family& f = families_[new_family(static_cast<std::uint64_t>(source), region, FamilyKind::rvdk_other_case, sequence).slot];
-      enter_pool(f, Stage::rvdk, rvdk_pool_of(region), now() + p_.rvdk.deadline_start_days);
+      enter_pool(f, Stage::rvdk, rvdk_pool_of(region), now() + P(f).rvdk.deadline_start_days);
       return;
     }
     case Source::youth_probation: {
       Family& f = families_[new_family(static_cast<std::uint64_t>(source), region, FamilyKind::youth_probation, sequence).slot];
       f.measure = Measure::youth_probation;
       f.ruling_at = now();
-      const bool national = draw(f, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(p_.gi.national_share); });
-      const double term = draw(f, Stage::gi, [&](sim::RandomStream& s) { return s.exponential(p_.gi.youth_probation_days_mean); });
-      enter_pool(f, Stage::gi, national ? national_gi_pool_ : gi_pool_of_region_[region], now() + p_.gi.deadline_guardian_days);
+      const bool national = draw(f, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(P(f).gi.national_share); });
+      const double term = draw(f, Stage::gi, [&](sim::RandomStream& s) { return s.exponential(P(f).gi.youth_probation_days_mean); });
+      enter_pool(f, Stage::gi, national ? national_gi_pool_ : gi_pool_of_region_[region], now() + P(f).gi.deadline_guardian_days);
       start_measure_term(f, term);
       return;
     }
@@ -84,24 +89,37 @@ void Chain::start_service(Family& family, std::uint32_t pool, sim::WorkerId work
   statistics_.started(stage, family.region, family.children, now() - family.queued_at, now());
   log(family, family_event::start, static_cast<std::int32_t>(worker));
 
+  const Parameters& p = P(family);
   double hours_per_child = 0.0;
   double cv = 0.0;
+  // Extra work of a function placed nationally (travel, coordination), and work the team
+  // model saves because nobody redoes the intake (docs/scenario-comparison.md).
+  const double national_extra = placement_ == Placement::national
+                                    ? p.national.travel_hours_per_child + p.national.coordination_hours_per_child
+                                    : 0.0;
   switch (stage) {
-    case Stage::vt_triage: hours_per_child = p_.vt.triage_hours_per_child; cv = p_.vt.work_cv; break;
-    case Stage::vt_investigation: hours_per_child = p_.vt.investigation_hours_per_child; cv = p_.vt.work_cv; break;
+    case Stage::vt_triage: hours_per_child = p.vt.triage_hours_per_child; cv = p.vt.work_cv; break;
+    case Stage::vt_investigation:
+      hours_per_child = p.vt.investigation_hours_per_child + national_extra;
+      cv = p.vt.work_cv;
+      break;
     case Stage::rvdk:
-      hours_per_child = family.kind == FamilyKind::rvdk_other_case ? p_.rvdk.other_case_hours : p_.rvdk.investigation_hours_per_child;
-      cv = p_.rvdk.work_cv;
-      if (family.kind != FamilyKind::rvdk_other_case) statistics_.flow(Flow::rvdk_investigations, family.children, now());
-      statistics_.deadline(Stage::rvdk, family.region, now() - family.queued_at <= p_.rvdk.deadline_start_days, now());
+      if (family.kind == FamilyKind::rvdk_other_case) {
+        hours_per_child = p.rvdk.other_case_hours;
+      } else {
+        hours_per_child = std::max(0.1, p.rvdk.investigation_hours_per_child - p.team.reintake_saved_hours_per_child) + national_extra;
+        statistics_.flow(Flow::rvdk_investigations, family.children, now());
+      }
+      cv = p.rvdk.work_cv;
+      statistics_.deadline(Stage::rvdk, family.region, now() - family.queued_at <= p.rvdk.deadline_start_days, now());
       break;
     case Stage::gi:
-      hours_per_child = p_.gi.startup_hours_per_child;
-      cv = p_.gi.work_cv;
+      hours_per_child = std::max(0.1, p.gi.startup_hours_per_child - p.team.reintake_saved_hours_per_child);
+      cv = p.gi.work_cv;
       // Families of the initial state had their ruling before the run: their wait is unknown.
       if (family.kind != FamilyKind::initial_stock) {
         statistics_.lead_time(LeadTime::guardian_wait, now() - family.ruling_at, now());
-        statistics_.deadline(Stage::gi, family.region, now() - family.ruling_at <= p_.gi.deadline_guardian_days, now());
+        statistics_.deadline(Stage::gi, family.region, now() - family.ruling_at <= p.gi.deadline_guardian_days, now());
       }
       break;
     default: break;
@@ -131,11 +149,18 @@ void Chain::on_work_done(Family& family, Stage stage) {
 
   switch (stage) {
     case Stage::vt_triage: {
-      statistics_.deadline(stage, family.region, now() - family.reported_at <= p_.vt.deadline_triage_days, now());
+      const Parameters& p = P(family);
+      statistics_.deadline(stage, family.region, now() - family.reported_at <= p.vt.deadline_triage_days, now());
       const double u = draw(family, stage, [](sim::RandomStream& s) { return s.uniform(); });
-      if (u < p_.vt.share_triage_to_investigation) {
-        enter_pool(family, Stage::vt_investigation, pool, family.reported_at + p_.vt.deadline_investigation_days);
-      } else if (u < p_.vt.share_triage_to_investigation + p_.vt.share_triage_to_local_team) {
+      if (u < p.vt.share_triage_to_investigation) {
+        // In the baseline VT investigates itself; otherwise function (a) does, elsewhere.
+        const std::uint32_t expertise = pool_for(Stage::vt_investigation, family);
+        if (pools_[expertise].zone() == here) {
+          enter_pool(family, Stage::vt_investigation, expertise, family.reported_at + p.vt.deadline_investigation_days);
+        } else {
+          hand_over(family, here, Stage::vt_investigation);
+        }
+      } else if (u < p.vt.share_triage_to_investigation + p.vt.share_triage_to_local_team) {
         hand_over(family, here, Stage::local_team);
       } else {
         leave(family, LeaveReason::closed_by_vt);
@@ -143,11 +168,12 @@ void Chain::on_work_done(Family& family, Stage stage) {
       break;
     }
     case Stage::vt_investigation: {
-      statistics_.deadline(stage, family.region, now() - family.reported_at <= p_.vt.deadline_investigation_days, now());
+      const Parameters& p = P(family);
+      statistics_.deadline(stage, family.region, now() - family.reported_at <= p.vt.deadline_investigation_days, now());
       const double u = draw(family, stage, [](sim::RandomStream& s) { return s.uniform(); });
-      if (u < p_.vt.share_investigation_to_rvdk) {
+      if (u < p.vt.share_investigation_to_rvdk) {
         hand_over(family, here, Stage::rvdk);
-      } else if (u < p_.vt.share_investigation_to_rvdk + p_.vt.share_investigation_to_local_team) {
+      } else if (u < p.vt.share_investigation_to_rvdk + p.vt.share_investigation_to_local_team) {
         hand_over(family, here, Stage::local_team);
       } else {
         family.care_need = CareType::ambulatory;
@@ -158,7 +184,7 @@ void Chain::on_work_done(Family& family, Stage stage) {
     case Stage::rvdk: {
       if (family.kind == FamilyKind::rvdk_other_case) {
         leave(family, LeaveReason::rvdk_other_case_done);
-      } else if (draw(family, stage, [&](sim::RandomStream& s) { return s.bernoulli(p_.rvdk.share_request_measure); })) {
+      } else if (draw(family, stage, [&](sim::RandomStream& s) { return s.bernoulli(P(family).rvdk.share_request_measure); })) {
         statistics_.flow(Flow::measures_requested, family.children, now());
         hand_over(family, here, Stage::court);
       } else {
@@ -173,7 +199,8 @@ void Chain::on_work_done(Family& family, Stage stage) {
 
 void Chain::hand_over(Family& family, sim::ZoneId from, Stage to) {
   sim::ZoneId destination = region_zone_[family.region];
-  if (to == Stage::rvdk) destination = pools_[rvdk_pool_of(family.region)].zone();
+  if (to == Stage::rvdk) destination = pools_[pool_for(Stage::rvdk, family)].zone();
+  if (to == Stage::vt_investigation) destination = pools_[pool_for(Stage::vt_investigation, family)].zone();
   if (to == Stage::court) destination = court_zone_of_region_[family.region];
   if (to == Stage::gi) destination = pools_[family.pool].zone();
   set_place(family, to, Status::in_transit);
@@ -188,22 +215,35 @@ void Chain::on_hand_over_arrival(Family& family, Stage stage) {
   if (family.stage != stage || family.status != Status::in_transit) return;
   switch (stage) {
     case Stage::local_team: start_local_team(family); break;
-    case Stage::rvdk: enter_pool(family, Stage::rvdk, rvdk_pool_of(family.region), now() + p_.rvdk.deadline_start_days); break;
+    case Stage::vt_investigation:
+      enter_pool(family, Stage::vt_investigation, pool_for(Stage::vt_investigation, family),
+                 family.reported_at + P(family).vt.deadline_investigation_days);
+      break;
+    case Stage::rvdk: {
+      // Inflow management: the Board may answer a request with advice, without investigating.
+      if (draw(family, Stage::rvdk, [&](sim::RandomStream& s) { return s.bernoulli(P(family).rvdk.share_screened_out); })) {
+        hand_over(family, pools_[pool_for(Stage::rvdk, family)].zone(), Stage::local_team);
+        break;
+      }
+      enter_pool(family, Stage::rvdk, pool_for(Stage::rvdk, family), now() + P(family).rvdk.deadline_start_days);
+      break;
+    }
     case Stage::court: {
       set_place(family, Stage::court, Status::in_service);
       statistics_.arrived(Stage::court, family.region, family.children);
       statistics_.started(Stage::court, family.region, family.children, 0.0, now());
       family.stage_entered_at = now();
       log(family, family_event::arrive);
-      const double delay = family.urgent ? p_.court.urgent_decision_days
+      const Parameters& p = P(family);
+      const double delay = family.urgent ? p.court.urgent_decision_days
                                          : draw(family, Stage::court, [&](sim::RandomStream& s) {
-                                             return s.gamma(p_.court.decision_days_mean, p_.court.decision_cv);
+                                             return s.gamma(p.court.decision_days_mean, p.court.decision_cv);
                                            });
       schedule(now() + delay, EventKind::court_ruling, FamilyRef{static_cast<std::uint32_t>(&family - families_.data()), family.generation}.packed(), 0,
                SameInstantOrder::move);
       break;
     }
-    case Stage::gi: enter_pool(family, Stage::gi, family.pool, family.ruling_at + p_.gi.deadline_guardian_days); break;
+    case Stage::gi: enter_pool(family, Stage::gi, family.pool, family.ruling_at + P(family).gi.deadline_guardian_days); break;
     default:
       // A care stage: the family's place is the care itself (voluntary care after VT).
       family.care_provider = care_provider_of(*family.care_need, family.region);
@@ -219,7 +259,7 @@ void Chain::start_local_team(Family& family) {
   statistics_.started(Stage::local_team, family.region, family.children, 0.0, now());
   log(family, family_event::arrive);
   const double days = draw(family, Stage::local_team, [&](sim::RandomStream& s) {
-    return s.gamma(p_.local_team.support_days_mean, p_.local_team.support_cv);
+    return s.gamma(P(family).local_team.support_days_mean, P(family).local_team.support_cv);
   });
   schedule(now() + days, EventKind::local_team_end, FamilyRef{static_cast<std::uint32_t>(&family - families_.data()), family.generation}.packed(), 0,
            SameInstantOrder::move);
@@ -229,7 +269,7 @@ void Chain::on_local_team_end(Family& family) {
   if (family.stage != Stage::local_team || family.status != Status::in_service) return;
   statistics_.completed(Stage::local_team, family.region, family.children, now(), now() - family.stage_entered_at);
   log(family, family_event::complete);
-  if (draw(family, Stage::local_team, [&](sim::RandomStream& s) { return s.bernoulli(p_.local_team.share_escalate_to_rvdk); })) {
+  if (draw(family, Stage::local_team, [&](sim::RandomStream& s) { return s.bernoulli(P(family).local_team.share_escalate_to_rvdk); })) {
     hand_over(family, region_zone_[family.region], Stage::rvdk);
   } else {
     leave(family, LeaveReason::closed_by_local_team);
@@ -237,8 +277,9 @@ void Chain::on_local_team_end(Family& family) {
 }
 
 void Chain::on_court_ruling(Family& family) {
+  const Parameters& p = P(family);
   statistics_.completed(Stage::court, family.region, family.children, now(), now() - family.stage_entered_at);
-  const bool granted = draw(family, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(p_.court.grant_share); });
+  const bool granted = draw(family, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(p.court.grant_share); });
   if (!granted) {
     log(family, family_event::ruling, -1);
     leave(family, LeaveReason::court_refused);
@@ -248,12 +289,12 @@ void Chain::on_court_ruling(Family& family) {
   if (family.urgent) {
     family.measure = Measure::provisional_ots;
   } else {
-    const bool guardianship = draw(family, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(p_.court.share_guardianship); });
+    const bool guardianship = draw(family, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(p.court.share_guardianship); });
     family.measure = guardianship ? Measure::guardianship : Measure::ots;
   }
   // Guardianship means the child lives elsewhere (assumption); an OTS may authorise a placement.
   family.out_of_home = family.measure == Measure::guardianship ||
-                       draw(family, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(p_.court.share_out_of_home); });
+                       draw(family, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(p.court.share_out_of_home); });
   log(family, family_event::ruling, static_cast<std::int32_t>(family.measure));
   statistics_.flow(Flow::measures_started, family.children, now());
   if (family.measure == Measure::ots) statistics_.flow(Flow::ots_started, family.children, now());
@@ -264,19 +305,19 @@ void Chain::on_court_ruling(Family& family) {
   draw(family, Stage::gi, [&](sim::RandomStream& s) {
     double weights[care_type_count];
     for (const CareType type : all_care_types) {
-      const auto& care = p_.care_of(type);
+      const auto& care = p.care_of(type);
       weights[static_cast<std::size_t>(type)] = family.out_of_home ? care.share_of_out_of_home : care.share_of_needs_at_home;
     }
-    const bool needs_care = family.out_of_home || s.bernoulli(p_.gi.share_needing_care_at_home);
+    const bool needs_care = family.out_of_home || s.bernoulli(p.gi.share_needing_care_at_home);
     if (needs_care) family.care_need = static_cast<CareType>(s.categorical(weights, care_type_count));
     return 0;
   });
-  const bool national = draw(family, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(p_.gi.national_share); });
+  const bool national = draw(family, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(p.gi.national_share); });
   family.pool = national ? national_gi_pool_ : gi_pool_of_region_[family.region];
-  const double term = family.measure == Measure::ots ? p_.gi.ots_term_days
+  const double term = family.measure == Measure::ots ? p.gi.ots_term_days
                       : family.measure == Measure::provisional_ots
-                          ? p_.gi.vots_term_days
-                          : draw(family, Stage::gi, [&](sim::RandomStream& s) { return s.exponential(p_.gi.guardianship_days_mean); });
+                          ? p.gi.vots_term_days
+                          : draw(family, Stage::gi, [&](sim::RandomStream& s) { return s.exponential(p.gi.guardianship_days_mean); });
   start_measure_term(family, term);
   hand_over(family, court_zone_of_region_[family.region], Stage::gi);
 }
@@ -289,11 +330,11 @@ void Chain::start_measure_term(Family& family, sim::Days term_days) {
 void Chain::on_measure_term_end(Family& family) {
   bool extend = false;
   if (family.measure == Measure::ots) {
-    extend = draw(family, Stage::gi, [&](sim::RandomStream& s) { return s.bernoulli(p_.gi.share_ots_extended); });
+    extend = draw(family, Stage::gi, [&](sim::RandomStream& s) { return s.bernoulli(P(family).gi.share_ots_extended); });
     statistics_.flow(Flow::ots_reviewed, family.children, now());
     if (extend) statistics_.flow(Flow::ots_extended, family.children, now());
   } else if (family.measure == Measure::provisional_ots) {
-    extend = draw(family, Stage::gi, [&](sim::RandomStream& s) { return s.bernoulli(p_.gi.share_vots_to_ots); });
+    extend = draw(family, Stage::gi, [&](sim::RandomStream& s) { return s.bernoulli(P(family).gi.share_vots_to_ots); });
     if (extend) {
       family.measure = Measure::ots;
       ots_children_ += family.children;
@@ -302,7 +343,7 @@ void Chain::on_measure_term_end(Family& family) {
   }
   log(family, family_event::review, extend ? 1 : 0);
   if (extend) {
-    start_measure_term(family, p_.gi.ots_term_days);
+    start_measure_term(family, P(family).gi.ots_term_days);
   } else {
     end_measure(family);
   }

@@ -71,7 +71,7 @@ void Chain::place_initial_state() {
   for (std::size_t r = 0; r < regions; ++r) {
     const auto region = static_cast<std::uint16_t>(r);
     make(source_of(InitialGroup::rvdk_protection), region, rvdk_protection[r], false, [&](Family& f) {
-      enter_pool(f, Stage::rvdk, rvdk_pool_of(region), p_.rvdk.deadline_start_days);
+      enter_pool(f, Stage::rvdk, pool_for(Stage::rvdk, f), p_.rvdk.deadline_start_days);
     });
     make(source_of(InitialGroup::rvdk_other), region, rvdk_other[r], true, [&](Family& f) {
       f.kind = FamilyKind::rvdk_other_case;

@@ -122,11 +122,9 @@ ReplicationResult Chain::result() const {
 
   // Utilisation of each staff pool: work started after warm-up over the hours its staff
   // could deliver (work still open at the end counts in full: a slight overestimate).
-  const double hours_per_fte_day = p_.workforce.productive_hours_per_fte_year / 365.0;
-  const double observed_days = end_date_ - warmup_end_;
   std::map<std::string, std::pair<double, double>> by_organisation;  // hours started, capacity
   for (std::size_t k = 0; k < pools_.size(); ++k) {
-    const double capacity = pools_[k].fte() * hours_per_fte_day * observed_days;
+    const double capacity = pool_hours_capacity_[k];
     add("utilisation", pools_[k].organisation(), pools_[k].area(), "share",
         capacity > 0 ? pool_hours_started_[k] / capacity : nan);
     by_organisation[pools_[k].organisation()].first += pool_hours_started_[k];

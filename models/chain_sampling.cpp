@@ -63,14 +63,21 @@ void Chain::sample() {
       put(Metric::in_service, series, static_cast<double>(statistics_.level(stage, r, Level::in_service)));
       const bool pooled = stage == Stage::vt_triage || stage == Stage::vt_investigation || stage == Stage::rvdk || stage == Stage::gi;
       if (!pooled) continue;
-      const std::string organisation = stage == Stage::rvdk ? "rvdk" : stage == Stage::gi ? "gi" : "vt";
+      const bool moved = placement_ != Placement::baseline;
+      const std::string organisation = stage == Stage::rvdk               ? (moved ? "judgment" : "rvdk")
+                                       : stage == Stage::vt_investigation ? (moved ? "expertise" : "vt")
+                                       : stage == Stage::gi               ? "gi"
+                                                                          : "vt";
       if (r == regions) {
         const auto [mean, p90] = national_caseload(organisation);
         put(Metric::caseload_mean, series, mean);
         put(Metric::caseload_p90, series, p90);
         put(Metric::staff_fte, series, national_fte(organisation));
       } else {
-        const std::uint32_t pool = stage == Stage::rvdk ? rvdk_pool_of_region_[r] : stage == Stage::gi ? gi_pool_of_region_[r] : vt_pool_of_region_[r];
+        const std::uint32_t pool = stage == Stage::rvdk               ? judgment_pool_of_region_[r]
+                                   : stage == Stage::gi               ? gi_pool_of_region_[r]
+                                   : stage == Stage::vt_investigation ? expertise_pool_of_region_[r]
+                                                                      : vt_pool_of_region_[r];
         put(Metric::caseload_mean, series, pool_caseload[pool].first);
         put(Metric::caseload_p90, series, pool_caseload[pool].second);
         put(Metric::staff_fte, series, pool_share_[pool] > 0 ? pools_[pool].fte() * region_share_[r] / pool_share_[pool] : 0.0);
@@ -78,6 +85,11 @@ void Chain::sample() {
     }
   }
 
+  // Staff hours available in the step that ends now (for utilisation), after warm-up.
+  if (i > 0 && sample_times_[i - 1] >= warmup_end_) {
+    const double step = sample_times_[i] - sample_times_[i - 1];
+    for (std::size_t k = 0; k < pools_.size(); ++k) pool_hours_capacity_[k] += pools_[k].fte() * pools_[k].hours_per_fte_day() * step;
+  }
   if (now() >= warmup_end_) {
     double gi_children = 0;
     double gi_fte = 0;

@@ -14,7 +14,8 @@ ChainStatistics::ChainStatistics(std::size_t regions, sim::Days warmup_end)
       deadline_met_(stage_count * (regions + 1), 0),
       deadline_total_(stage_count * (regions + 1), 0),
       completed_after_warmup_(stage_count * (regions + 1), 0),
-      sojourn_sum_(stage_count * (regions + 1), 0.0) {}
+      sojourn_sum_(stage_count * (regions + 1), 0.0),
+      departed_after_warmup_(stage_count * (regions + 1), 0) {}
 
 void ChainStatistics::arrived(Stage stage, std::uint16_t region, int children) {
   step_[at(stage, region)].arrivals += children;
@@ -39,8 +40,15 @@ void ChainStatistics::completed(Stage stage, std::uint16_t region, int children,
   if (now >= warmup_end_) {
     completed_after_warmup_[at(stage, region)] += children;
     completed_after_warmup_[at(stage, regions_)] += children;
-    sojourn_sum_[at(stage, region)] += sojourn_days * children;
-    sojourn_sum_[at(stage, regions_)] += sojourn_days * children;
+  }
+  departed(stage, region, children, now, sojourn_days);
+}
+
+void ChainStatistics::departed(Stage stage, std::uint16_t region, int children, sim::Days now, sim::Days sojourn_days) {
+  if (now < warmup_end_) return;
+  for (const std::size_t r : {static_cast<std::size_t>(region), regions_}) {
+    sojourn_sum_[at(stage, r)] += sojourn_days * children;
+    departed_after_warmup_[at(stage, r)] += children;
   }
 }
 
@@ -66,7 +74,7 @@ void ChainStatistics::flow(Flow what, int amount, sim::Days now) {
 }
 
 double ChainStatistics::sojourn_days_mean(Stage stage, std::size_t region) const {
-  const auto n = completed_after_warmup_[at(stage, region)];
+  const auto n = departed_after_warmup_[at(stage, region)];
   return n > 0 ? sojourn_sum_[at(stage, region)] / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
 }
 

@@ -39,6 +39,9 @@ class ChainStatistics {
   void started(Stage stage, std::uint16_t region, int children, sim::Days wait_days, sim::Days now);
   /// `sojourn_days`: time from reaching the stage (joining its waiting list) to leaving it.
   void completed(Stage stage, std::uint16_t region, int children, sim::Days now, sim::Days sojourn_days);
+  /// Leaving a stage without completing it (a measure ends while care is awaited or under
+  /// way): counts in the time spent in the stage, not in the completions.
+  void departed(Stage stage, std::uint16_t region, int children, sim::Days now, sim::Days sojourn_days);
   void change_level(Stage stage, std::uint16_t region, Level level, int children);
   void deadline(Stage stage, std::uint16_t region, bool met, sim::Days now);
   void lead_time(LeadTime what, sim::Days days, sim::Days now);
@@ -59,7 +62,7 @@ class ChainStatistics {
   [[nodiscard]] std::uint64_t completed_after_warmup(Stage stage, std::size_t region) const {
     return completed_after_warmup_[at(stage, region)];
   }
-  /// Mean time in the stage of the children that completed it after warm-up (NaN if none).
+  /// Mean time in the stage of the children that left it after warm-up (NaN if none).
   [[nodiscard]] double sojourn_days_mean(Stage stage, std::size_t region) const;
   [[nodiscard]] const std::vector<float>& lead_times(LeadTime what) const { return lead_times_[static_cast<std::size_t>(what)]; }
   [[nodiscard]] std::uint64_t flow_total(Flow what) const { return flows_[static_cast<std::size_t>(what)]; }
@@ -75,6 +78,7 @@ class ChainStatistics {
   std::vector<std::vector<float>> waits_;
   std::vector<std::uint64_t> deadline_met_, deadline_total_, completed_after_warmup_;
   std::vector<double> sojourn_sum_;
+  std::vector<std::uint64_t> departed_after_warmup_;  // completed or not
   std::array<std::vector<float>, lead_time_count> lead_times_;
   std::array<std::uint64_t, flow_count> flows_{};
 };

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include <cmath>
+#include <algorithm>
+#include <map>
 #include <string>
+
+#include "models/parameter_table.h"
 
 #include "models/scenario.h"
 #include "models/scenario_error.h"
@@ -26,6 +30,42 @@ void require_pool(const Scenario& s, const std::string& name, const PoolParamete
   require(pool.caseload_cap_children >= pool.caseload_norm_children, s, {cap, norm},
           name + ".caseload_cap_children = " + number(pool.caseload_cap_children) + ": must be >= " + name +
               ".caseload_norm_children (" + number(pool.caseload_norm_children) + ")");
+}
+
+// Each intervention names known regions, starts within the run, and gives values within the
+// key's bounds once applied (in start order, as the run applies them).
+void check_interventions(const Scenario& s) {
+  std::vector<std::string> codes;
+  for (const auto& region : s.regions.regions) codes.push_back(region.code);
+  std::vector<const Intervention*> ordered;
+  for (const auto& change : s.interventions) ordered.push_back(&change);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const Intervention* a, const Intervention* b) { return a->start_years < b->start_years; });
+  std::map<std::pair<std::string, std::string>, double> values;  // (region, key) -> value so far
+  for (const Intervention* change : ordered) {
+    for (const auto& code : change->regions) {
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
+        std::string valid;
+        for (const auto& c : codes) valid += (valid.empty() ? "" : ", ") + c;
+        throw ScenarioError(change->where + ": intervention.regions = \"" + code + "\": unknown region code; valid codes are " + valid);
+      }
+    }
+    if (change->start_years >= s.parameters.run.years) {
+      throw ScenarioError(change->where + ": intervention.start_years = " + number(change->start_years) +
+                          ": must be < run.years (" + number(s.parameters.run.years) + ")");
+    }
+    const ParameterSpec& spec = *find_parameter(change->key);
+    for (const auto& code : change->regions.empty() ? codes : change->regions) {
+      const auto slot = std::make_pair(code, change->key);
+      if (!values.count(slot)) values[slot] = get_parameter(s, change->key);
+      const double after = change->applied_to(values[slot]);
+      if (after < spec.min || after > spec.max || std::isnan(after)) {
+        throw ScenarioError(change->where + ": intervention on " + change->key + " gives " + number(after) + " in " + code +
+                            ": must be within " + number(spec.min) + " .. " + number(spec.max) + " (" + spec.unit + ")");
+      }
+      values[slot] = after;
+    }
+  }
 }
 
 }  // namespace
@@ -66,6 +106,7 @@ void check_cross_field_rules(const Scenario& s) {
   require(std::abs(out_of_home - 1.0) < 1e-6, s, care_keys("share_of_out_of_home"),
           "care.*.share_of_out_of_home add up to " + number(out_of_home) + ": they must add up to 1");
   require(!s.regions.regions.empty(), s, {}, "regions: no region selected: expected at least one");
+  check_interventions(s);
 }
 
 }  // namespace ketensim::model

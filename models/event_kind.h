@@ -15,12 +15,14 @@ enum class EventKind : std::uint32_t {
   court_ruling,      // subject: family
   measure_term_end,  // subject: family
   care_end,          // subject: family, detail: care ticket
+  care_request,      // subject: family, detail: care ticket (the request reaches the providers)
+  intervention_step, // subject: intervention index, detail: step (1..steps)
 };
 
 /// Order of events due at the same instant (lower first), see docs/model.md:
-/// the state is sampled first, then work and care that end release their places, then
-/// families move (hand-overs, timers), and new arrivals come last.
-enum class SameInstantOrder : std::uint8_t { sample = 0, release = 1, move = 2, arrival = 3 };
+/// the state is sampled first, then a plan's changes take effect, then work and care that end
+/// release their places, then families move (hand-overs, timers), and new arrivals come last.
+enum class SameInstantOrder : std::uint8_t { sample = 0, change = 1, release = 2, move = 3, arrival = 4 };
 
 /// Sources of families that arrive from outside (sim::Event::subject of an arrival).
 enum class Source : std::uint32_t { vt_report = 0, rvdk_other_case = 1, youth_probation = 2, care_demand_first = 3 };

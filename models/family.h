@@ -19,7 +19,8 @@ enum class Status : std::uint8_t { entering, waiting, in_service, in_transit, le
 
 enum class Measure : std::uint8_t { none, ots, provisional_ots, guardianship, youth_probation };
 
-enum class CareStatus : std::uint8_t { none, waiting, in_care, done };
+/// `requested`: the guardian asked for care; the request is on its way to the providers.
+enum class CareStatus : std::uint8_t { none, requested, waiting, in_care, done };
 
 /// Why a family left the chain: every family that entered is in one place or has one of these.
 enum class LeaveReason : std::uint8_t {

@@ -59,6 +59,16 @@ std::vector<ParameterSpec> build_table() {
       {"vt.share_investigation_to_local_team", "share", 0.50, 0, 1, false, assumption, "share of VT investigations handed to the local team (the rest to voluntary ambulatory care)", at(&P::vt, &P::Vt::share_investigation_to_local_team)},
       {"vt.deadline_triage_days", "days", 7, 0, 3650, false, "IGJ: 5 working days (7 calendar days)", "legal deadline of the first safety assessment, from the report", at(&P::vt, &P::Vt::deadline_triage_days)},
       {"vt.deadline_investigation_days", "days", 70, 0, 3650, false, "IGJ: 10 weeks", "legal deadline of the VT investigation, from the report", at(&P::vt, &P::Vt::deadline_investigation_days)},
+      // the two moving functions (docs/scenario-comparison.md)
+      {"expertise.fte", "FTE", 0, 0, 1e6, false, "assumption: 0 in the baseline, where VT does this work", "staff of function (a), specialised expertise (VT investigations), outside VT; used when structure.placement is regional or national", pool(&P::expertise, &PoolParameters::fte)},
+      {"expertise.caseload_norm_children", "children/FTE", 12, 1, 1e4, false, "assumption (as VT)", "caseload norm of function (a)", pool(&P::expertise, &PoolParameters::caseload_norm_children)},
+      {"expertise.caseload_cap_children", "children/FTE", 20, 1, 1e4, false, "assumption (as VT)", "caseload cap of function (a)", pool(&P::expertise, &PoolParameters::caseload_cap_children)},
+      {"judgment.fte", "FTE", 0, 0, 1e6, false, "assumption: 0 in the baseline, where the RvdK does this work", "staff of function (b), the judgment on the coercive framework (protection investigations), outside the RvdK; used when structure.placement is regional or national", pool(&P::judgment, &PoolParameters::fte)},
+      {"judgment.caseload_norm_children", "children/FTE", 8, 1, 1e4, false, "assumption (as RvdK)", "caseload norm of function (b)", pool(&P::judgment, &PoolParameters::caseload_norm_children)},
+      {"judgment.caseload_cap_children", "children/FTE", 12, 1, 1e4, false, "assumption (as RvdK)", "caseload cap of function (b)", pool(&P::judgment, &PoolParameters::caseload_cap_children)},
+      {"team.reintake_saved_hours_per_child", "hours/child", 0, 0, 1e4, false, "assumption: 0 in the relay chain of today", "work the team model saves at the protection investigation and at the guardian's start, because the family's professional stays involved and nobody redoes the intake", at(&P::team, &P::Team::reintake_saved_hours_per_child)},
+      {"national.travel_hours_per_child", "hours/child", 2, 0, 1e4, false, assumption, "extra work per child for travel, for functions (a) and (b) placed nationally", at(&P::national, &P::National::travel_hours_per_child)},
+      {"national.coordination_hours_per_child", "hours/child", 1, 0, 1e4, false, assumption, "extra work per child for coordination with regional partners, for functions (a) and (b) placed nationally", at(&P::national, &P::National::coordination_hours_per_child)},
       // local teams
       {"local_team.support_days_mean", "days", 180, 0.001, 1e5, false, assumption, "mean duration of voluntary help by the local team", at(&P::local_team, &P::LocalTeam::support_days_mean)},
       {"local_team.support_cv", "ratio", 1.0, 0, 10, false, assumption, "coefficient of variation of that duration", at(&P::local_team, &P::LocalTeam::support_cv)},
@@ -72,6 +82,7 @@ std::vector<ParameterSpec> build_table() {
       {"rvdk.work_cv", "ratio", 0.5, 0, 10, false, assumption, "coefficient of variation of RvdK work", at(&P::rvdk, &P::Rvdk::work_cv)},
       {"rvdk.deadline_start_days", "days", 10, 0, 3650, false, "Inspectie JenV 2019", "norm: an investigation starts within this many days", at(&P::rvdk, &P::Rvdk::deadline_start_days)},
       {"rvdk.share_request_measure", "share", 0.68, 0, 1, false, "derived: 11,368 measures requested / 16,729 investigations (2019)", "share of investigations ending in a request to the court", at(&P::rvdk, &P::Rvdk::share_request_measure)},
+      {"rvdk.share_screened_out", "share", 0, 0, 1, false, "assumption: 0 today", "share of protection requests the Board answers with advice, without an investigation (inflow management)", at(&P::rvdk, &P::Rvdk::share_screened_out)},
       // court
       {"court.decision_days_mean", "days", 30, 0, 3650, false, "assumption (figures.md: court lead time not found)", "mean delay from request to ruling", at(&P::court, &P::Court::decision_days_mean)},
       {"court.decision_cv", "ratio", 0.5, 0, 10, false, assumption, "coefficient of variation of that delay (gamma distributed)", at(&P::court, &P::Court::decision_cv)},
@@ -94,6 +105,7 @@ std::vector<ParameterSpec> build_table() {
       {"gi.guardianship_days_mean", "days", 2555, 1, 1e5, false, "derived: CBS 2019 stock 10,140 / inflow 1,720 (provisional included)", "mean duration of guardianship", at(&P::gi, &P::Gi::guardianship_days_mean)},
       {"gi.youth_probation_days_mean", "days", 400, 1, 1e5, false, assumption, "mean duration of youth probation", at(&P::gi, &P::Gi::youth_probation_days_mean)},
       {"gi.share_needing_care_at_home", "share", 0.6, 0, 1, false, assumption, "share of measures without placement that need youth care at home", at(&P::gi, &P::Gi::share_needing_care_at_home)},
+      {"gi.care_request_days_mean", "days", 28, 0, 3650, false, "assumption (figures.md: care waiting times for children under a measure not found)", "mean administrative delay from the guardian's care request to the care provider's waiting list (exponential)", at(&P::gi, &P::Gi::care_request_days_mean)},
       // initial state
       {"initial.vt_families", "families", 0, 0, 1e8, false, "assumption (no published VT backlog)", "families waiting at VT at the start", at(&P::initial, &P::Initial::vt_families)},
       {"initial.rvdk_children", "children", 14800, 0, 1e8, false, "derived: 2,800 waiting (Inspectie JenV, Jan 2019) plus investigations under way (assumption: all investigator slots full)", "children at the RvdK at the start (waiting or investigated; all case types)", at(&P::initial, &P::Initial::rvdk_children)},

@@ -52,13 +52,29 @@ struct Parameters {
     double share_investigation_to_rvdk, share_investigation_to_local_team;
     double deadline_triage_days, deadline_investigation_days;
   } vt{};
+  /// Function (a), specialised expertise on acute and structural unsafety (fact-finding,
+  /// the forensic link): does the VT investigations when placed outside VT.
+  struct Expertise {
+    PoolParameters pool;
+  } expertise{};
+  /// Function (b), the independent judgment on the coercive framework: does the protection
+  /// investigations when placed outside the RvdK.
+  struct Judgment {
+    PoolParameters pool;
+  } judgment{};
+  struct Team {
+    double reintake_saved_hours_per_child;
+  } team{};
+  struct National {
+    double travel_hours_per_child, coordination_hours_per_child;
+  } national{};
   struct LocalTeam {
     double support_days_mean, support_cv, share_escalate_to_rvdk;
   } local_team{};
   struct Rvdk {
     PoolParameters pool;
     double investigation_hours_per_child, other_case_hours, work_cv;
-    double deadline_start_days, share_request_measure;
+    double deadline_start_days, share_request_measure, share_screened_out;
   } rvdk{};
   struct Court {
     double decision_days_mean, decision_cv, urgent_decision_days, grant_share, share_guardianship, share_out_of_home;
@@ -67,7 +83,7 @@ struct Parameters {
     PoolParameters pool;
     double national_share, deadline_guardian_days, startup_hours_per_child, work_cv;
     double ots_term_days, share_ots_extended, vots_term_days, share_vots_to_ots;
-    double guardianship_days_mean, youth_probation_days_mean, share_needing_care_at_home;
+    double guardianship_days_mean, youth_probation_days_mean, share_needing_care_at_home, care_request_days_mean;
   } gi{};
   std::array<CareTypeParameters, care_type_count> care{};
   struct Initial {

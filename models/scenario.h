@@ -4,10 +4,18 @@
 #include <string>
 #include <vector>
 
+#include "models/intervention.h"
 #include "models/parameters.h"
 #include "models/region_table.h"
 
 namespace ketensim::model {
+
+/// Where the two moving functions sit (docs/scenario-comparison.md): with VT and the RvdK as
+/// today, in one team per region (scenario 1), or in one national organisation (scenario 2).
+enum class Placement { baseline, regional, national };
+
+/// Scenario text for a placement ("baseline", "regional", "national").
+const char* placement_name(Placement placement);
 
 /// A validated scenario: what to simulate, ready for the run. See docs/scenarios.md.
 struct Scenario {
@@ -17,6 +25,8 @@ struct Scenario {
   std::string region_table_path;  // as written in the file (relative to the scenario)
   std::vector<std::string> region_selection;
   Parameters parameters;
+  Placement placement = Placement::baseline;
+  std::vector<Intervention> interventions;
   RegionTable regions;
   /// Line of each key set in the file, so that rules across keys can point at a line.
   std::map<std::string, int> key_lines;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -17,7 +19,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // Keys that are not numbers, handled by the loader itself.
-const std::vector<std::string> text_keys = {"format_version", "name", "description", "regions.table", "regions.select"};
+const std::vector<std::string> text_keys = {"format_version", "name",           "description", "regions.table",
+                                            "regions.select", "structure.placement", "intervention"};
+const std::vector<std::string> intervention_keys = {"name", "start_years", "ramp_days", "regions", "key", "how", "value"};
 
 std::vector<std::string> all_key_names() {
   std::vector<std::string> names = text_keys;
@@ -141,6 +145,23 @@ class Loader {
       regions_select_node_ = &node;
       return;
     }
+    if (key == "structure.placement") {
+      const auto text = node.value<std::string>();
+      if (text == std::optional<std::string>("baseline")) scenario_.placement = Placement::baseline;
+      else if (text == std::optional<std::string>("regional")) scenario_.placement = Placement::regional;
+      else if (text == std::optional<std::string>("national")) scenario_.placement = Placement::national;
+      else throw ScenarioError(at + ": " + key + " = " + describe_value(node) + ": expected \"baseline\", \"regional\" or \"national\"");
+      return;
+    }
+    if (key == "intervention") {
+      const toml::array* entries = node.as_array();
+      if (entries == nullptr) throw ScenarioError(at + ": intervention: expected [[intervention]] tables");
+      for (const auto& entry : *entries) {
+        if (!entry.is_table()) throw ScenarioError(where(label_, entry) + ": intervention: expected a table");
+        scenario_.interventions.push_back(read_intervention(*entry.as_table()));
+      }
+      return;
+    }
     const ParameterSpec* spec = find_parameter(key);
     if (spec == nullptr) {
       const std::string group = key.substr(0, key.rfind('.') == std::string::npos ? 0 : key.rfind('.') + 1);
@@ -159,6 +180,80 @@ class Loader {
     check_value(at, *spec, value);
     spec->field(scenario_.parameters) = value;
     scenario_.key_lines[key] = static_cast<int>(node.source().begin.line);
+  }
+
+  Intervention read_intervention(const toml::table& table) {
+    Intervention change;
+    change.where = where(label_, table);
+    auto number = [&](const char* key, bool required, double fallback, double minimum) {
+      const toml::node* node = table.get(key);
+      if (node == nullptr) {
+        if (required) throw ScenarioError(change.where + ": intervention." + key + " is missing: expected a number");
+        return fallback;
+      }
+      if (!(node->is_integer() || node->is_floating_point())) {
+        throw ScenarioError(where(label_, *node) + ": intervention." + key + " = " + describe_value(*node) + ": expected a number");
+      }
+      const double value = node->value<double>().value();
+      if (!(value >= minimum)) {
+        throw ScenarioError(where(label_, *node) + ": intervention." + key + " = " + format_number(value) + ": must be >= " +
+                            format_number(minimum));
+      }
+      return value;
+    };
+    auto text = [&](const char* key, bool required) -> std::string {
+      const toml::node* node = table.get(key);
+      if (node == nullptr) {
+        if (required) throw ScenarioError(change.where + ": intervention." + key + " is missing: expected a string");
+        return "";
+      }
+      if (!node->is_string()) {
+        throw ScenarioError(where(label_, *node) + ": intervention." + key + " = " + describe_value(*node) + ": expected a string");
+      }
+      return node->as_string()->get();
+    };
+    for (const auto& [raw_key, node] : table) {
+      const std::string key(raw_key.str());
+      if (std::find(intervention_keys.begin(), intervention_keys.end(), key) == intervention_keys.end()) {
+        throw ScenarioError(where(label_, node) + ": intervention." + key + ": unknown key; valid keys here are " +
+                            join_names(intervention_keys));
+      }
+    }
+    change.name = text("name", false);
+    change.start_years = number("start_years", true, 0, 0);
+    change.ramp_days = number("ramp_days", false, 0, 0);
+    change.value = number("value", true, 0, -std::numeric_limits<double>::infinity());
+    change.key = text("key", true);
+    const toml::node* key_node = table.get("key");
+    const ParameterSpec* spec = find_parameter(change.key);
+    if (spec == nullptr) {
+      throw ScenarioError(where(label_, *key_node) + ": intervention.key = \"" + change.key + "\": unknown key; " +
+                          valid_keys_under(change.key.substr(0, change.key.rfind('.') + 1)));
+    }
+    if (change.key.rfind("run.", 0) == 0 || change.key.rfind("initial.", 0) == 0 ||
+        change.key.find(".initial_") != std::string::npos) {
+      throw ScenarioError(where(label_, *key_node) + ": intervention.key = \"" + change.key +
+                          "\": cannot change during a run (run settings and the initial state are fixed at the start)");
+    }
+    const std::string how = text("how", true);
+    if (how == "set") change.how = Intervention::How::set;
+    else if (how == "add") change.how = Intervention::How::add;
+    else if (how == "multiply") change.how = Intervention::How::multiply;
+    else throw ScenarioError(where(label_, *table.get("how")) + ": intervention.how = \"" + how + "\": expected \"set\", \"add\" or \"multiply\"");
+    if (const toml::node* regions = table.get("regions")) {
+      const toml::array* codes = regions->as_array();
+      if (codes == nullptr) {
+        throw ScenarioError(where(label_, *regions) + ": intervention.regions = " + describe_value(*regions) +
+                            ": expected an array of region codes");
+      }
+      for (const auto& code : *codes) {
+        if (!code.is_string()) {
+          throw ScenarioError(where(label_, code) + ": intervention.regions = " + describe_value(code) + ": expected a region code string");
+        }
+        change.regions.push_back(code.as_string()->get());
+      }
+    }
+    return change;
   }
 
   std::string label_;
@@ -208,6 +303,15 @@ double get_parameter(const Scenario& scenario, const std::string& key) {
   return spec->field(copy);
 }
 
+const char* placement_name(Placement placement) {
+  switch (placement) {
+    case Placement::baseline: return "baseline";
+    case Placement::regional: return "regional";
+    case Placement::national: return "national";
+  }
+  return "?";
+}
+
 std::string Scenario::where_set(const std::vector<std::string>& keys) const {
   for (const auto& key : keys) {
     const auto it = key_lines.find(key);
@@ -224,7 +328,7 @@ std::string Scenario::resolved_text() const {
   out << "description = " << std::quoted(description) << "\n\n[regions]\n";
   out << "table = " << std::quoted(region_table_path) << "\nselect = [";
   for (std::size_t i = 0; i < region_selection.size(); ++i) out << (i ? ", " : "") << std::quoted(region_selection[i]);
-  out << "]\n";
+  out << "]\n\n[structure]\nplacement = " << std::quoted(placement_name(placement)) << "\n";
   Parameters copy = parameters;
   std::string current_group;
   for (const auto& spec : parameter_table()) {
@@ -237,6 +341,13 @@ std::string Scenario::resolved_text() const {
     const double value = spec.field(copy);
     out << spec.key.substr(dot + 1) << " = " << (spec.boolean ? (value != 0 ? "true" : "false") : format_number(value))
         << "  # " << spec.unit << "\n";
+  }
+  for (const auto& change : interventions) {
+    out << "\n[[intervention]]\nname = " << std::quoted(change.name) << "\nstart_years = " << format_number(change.start_years)
+        << "\nramp_days = " << format_number(change.ramp_days) << "\nregions = [";
+    for (std::size_t i = 0; i < change.regions.size(); ++i) out << (i ? ", " : "") << std::quoted(change.regions[i]);
+    const char* how = change.how == Intervention::How::set ? "set" : change.how == Intervention::How::add ? "add" : "multiply";
+    out << "]\nkey = " << std::quoted(change.key) << "\nhow = \"" << how << "\"\nvalue = " << format_number(change.value) << "\n";
   }
   return out.str();
 }

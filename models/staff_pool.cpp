@@ -6,26 +6,32 @@
 
 namespace ketensim::model {
 
-StaffPool::StaffPool(std::string organisation, std::string area, sim::ZoneId zone, const PoolParameters& parameters,
-                     double fte, sim::Hours hours_per_fte_day, sim::Platform& platform)
+StaffPool::StaffPool(std::string organisation, std::string area, sim::ZoneId zone, std::size_t positions, double fte,
+                     double cap_children_per_fte, sim::Hours hours_per_fte_day, sim::Platform& platform)
     : organisation_(std::move(organisation)), area_(std::move(area)), zone_(zone), fte_(fte) {
-  // One position per whole FTE (at least one); a fractional remainder is spread over them so
-  // that the pool delivers exactly `fte` FTE of hours.
-  const auto positions = static_cast<std::size_t>(std::max(1.0, std::round(fte)));
-  fte_per_worker_ = fte / static_cast<double>(positions);
-  cap_per_worker_ = parameters.caseload_cap_children * fte_per_worker_;
+  positions = std::max<std::size_t>(1, positions);
   caseload_.assign(positions, 0);
   by_load_.reset(positions);
+  const sim::Hours speed = resize(fte, cap_children_per_fte, hours_per_fte_day);
   for (std::size_t i = 0; i < positions; ++i) {
-    const auto id = platform.add_worker(organisation_ + ":" + area_ + ":" + std::to_string(i), zone,
-                                        hours_per_fte_day * fte_per_worker_);
+    const auto id = platform.add_worker(organisation_ + ":" + area_ + ":" + std::to_string(i), zone, speed);
     if (i == 0) first_worker_ = id;
     by_load_.set(static_cast<std::uint32_t>(i), 0);
   }
 }
 
+sim::Hours StaffPool::resize(double fte, double cap_children_per_fte, sim::Hours hours_per_fte_day) {
+  // The FTE is spread evenly over the positions so that the pool delivers exactly `fte` FTE
+  // of hours and the cap scales with each position's share.
+  fte_ = fte;
+  hours_per_fte_day_ = hours_per_fte_day;
+  fte_per_worker_ = fte / static_cast<double>(caseload_.size());
+  cap_per_worker_ = cap_children_per_fte * fte_per_worker_;
+  return hours_per_fte_day * fte_per_worker_;
+}
+
 std::optional<sim::WorkerId> StaffPool::worker_for(std::uint8_t children, bool urgent) const {
-  if (fte_ <= 0.0 || by_load_.empty()) return std::nullopt;
+  if (fte_ <= 0.0 || by_load_.empty()) return std::nullopt;  // no staff: everyone waits
   const std::uint32_t index = by_load_.top();
   const int load = caseload_[index];
   if (urgent || load == 0 || static_cast<double>(load + children) <= cap_per_worker_ + 1e-9) {

@@ -25,8 +25,15 @@ namespace ketensim::model {
 /// (processor sharing), so a caseload above the norm stretches the calendar time of each.
 class StaffPool {
  public:
-  StaffPool(std::string organisation, std::string area, sim::ZoneId zone, const PoolParameters& parameters,
-            double fte, sim::Hours hours_per_fte_day, sim::Platform& platform);
+  /// Creates `positions` staff positions on the platform (at least one), sized for the
+  /// largest FTE the pool will have; `resize` then sets the FTE in use.
+  StaffPool(std::string organisation, std::string area, sim::ZoneId zone, std::size_t positions, double fte,
+            double cap_children_per_fte, sim::Hours hours_per_fte_day, sim::Platform& platform);
+
+  /// Changes the FTE (spread evenly over the positions), the cap and the hours per FTE;
+  /// returns each position's new speed in hours per day (the engine must be told).
+  sim::Hours resize(double fte, double cap_children_per_fte, sim::Hours hours_per_fte_day);
+  [[nodiscard]] sim::WorkerId first_worker() const { return first_worker_; }
 
   /// The worker (platform id) that should take a family of `children`, if any may now.
   [[nodiscard]] std::optional<sim::WorkerId> worker_for(std::uint8_t children, bool urgent) const;
@@ -39,6 +46,7 @@ class StaffPool {
   [[nodiscard]] const std::string& area() const { return area_; }
   [[nodiscard]] sim::ZoneId zone() const { return zone_; }
   [[nodiscard]] double fte() const { return fte_; }
+  [[nodiscard]] sim::Hours hours_per_fte_day() const { return hours_per_fte_day_; }
   [[nodiscard]] std::size_t worker_count() const { return caseload_.size(); }
   [[nodiscard]] std::uint64_t children_in_caseload() const { return children_in_caseload_; }
   /// Mean and 90th percentile of the caseload per FTE over this pool's workers.
@@ -52,6 +60,7 @@ class StaffPool {
   sim::ZoneId zone_;
   double fte_;
   double fte_per_worker_ = 1.0;
+  sim::Hours hours_per_fte_day_ = 0.0;
   double cap_per_worker_ = 0.0;
   sim::WorkerId first_worker_ = 0;
   std::vector<int> caseload_;                 // children per worker

@@ -3,6 +3,7 @@
 // allows one engine per process, so every SimGrid run happens in a child process.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -239,6 +241,31 @@ TEST(SimGridEngine, DeliversEventsDueExactlyAtTheEndAndRunsAgainLater) {
   EXPECT_EQ(log[7].time, 10.0);
   EXPECT_EQ(log[8].subject, 6U);
   EXPECT_EQ(log[8].time, 10.0);
+}
+
+TEST(SimGridEngine, DeliversEverythingDueJustBeforeTheEndThoughSimGridStopsNearIt) {
+  // SimGrid's own run_until returns once its clock is within 1e-5 of the end date.
+  const auto log = decode(run_in_child_process([] {
+    const Platform platform = one_worker(6.0);
+    Script script;
+    SimGridEngine engine(platform, script);
+    script.engine = &engine;
+    engine.schedule_at(10.0 - 5e-6, Event{timer, 1});
+    engine.schedule_at(10.0 - 2e-6, Event{timer, 2});
+    engine.schedule_at(10.0, Event{timer, 3});
+    engine.schedule_at(10.0 + 1e-6, Event{timer, 4});
+    engine.start_work(0, 6.0 * (10.0 - 3e-6), 1.0, Event{done, 5});
+    engine.run_until(10.0);
+    script.log.push_back({engine.now(), 100, engine.events_delivered()});
+    return encode(script.log);
+  }));
+  ASSERT_EQ(log.size(), 5U);
+  EXPECT_EQ(log[0].subject, 1U);
+  EXPECT_EQ(log[1].subject, 5U);
+  EXPECT_EQ(log[2].subject, 2U);
+  EXPECT_EQ(log[3].subject, 3U);
+  EXPECT_EQ(log[4].subject, 4U);  // delivered count: the event after the end waits
+  EXPECT_EQ(log[4].time, 10.0);
 }
 
 TEST(SimGridEngine, RunsWithoutAnEndUntilNothingIsLeftAndCanContinue) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "models/staff_pool.h"
 
 namespace ketensim::model {
@@ -8,7 +10,7 @@ namespace {
 
 StaffPool make_pool(sim::Platform& platform, double fte, double cap) {
   const auto root = platform.add_root("nation");
-  return StaffPool("gi", "test", root, PoolParameters{fte, cap, cap}, fte, 3.4, platform);
+  return StaffPool("gi", "test", root, static_cast<std::size_t>(std::round(fte)), fte, cap, 3.4, platform);
 }
 
 TEST(StaffPool, TheLeastLoadedWorkerTakesTheNextFamily) {
@@ -50,6 +52,17 @@ TEST(StaffPool, ReleasingACaseFreesRoom) {
   pool.release(worker, 2);
   EXPECT_TRUE(pool.worker_for(1, false).has_value());
   EXPECT_EQ(pool.children_in_caseload(), 0u);
+}
+
+TEST(StaffPool, ResizingChangesSpeedAndCapButNotThePositions) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 2, 4);
+  EXPECT_NEAR(pool.resize(1, 4, 3.4), 1.7, 1e-12);  // 1 FTE over 2 positions
+  EXPECT_EQ(pool.worker_count(), 2u);
+  const auto worker = *pool.worker_for(2, false);
+  pool.take(worker, 2);
+  EXPECT_TRUE(pool.worker_for(1, true).has_value());  // an urgent family is still taken
+  EXPECT_TRUE(pool.worker_for(2, false).has_value());           // the other position is idle
 }
 
 TEST(StaffPool, FractionalStaffIsSpreadOverWholePositions) {
