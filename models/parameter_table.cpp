@@ -67,8 +67,8 @@ std::vector<ParameterSpec> build_table() {
       {"judgment.caseload_norm_children", "children/FTE", 8, 1, 1e4, false, "assumption (as RvdK)", "caseload norm of function (b)", pool(&P::judgment, &PoolParameters::caseload_norm_children)},
       {"judgment.caseload_cap_children", "children/FTE", 12, 1, 1e4, false, "assumption (as RvdK)", "caseload cap of function (b)", pool(&P::judgment, &PoolParameters::caseload_cap_children)},
       {"team.reintake_saved_hours_per_child", "hours/child", 0, 0, 1e4, false, "assumption: 0 in the relay chain of today", "work the team model saves at the protection investigation and at the guardian's start, because the family's professional stays involved and nobody redoes the intake", at(&P::team, &P::Team::reintake_saved_hours_per_child)},
-      {"national.travel_hours_per_child", "hours/child", 2, 0, 1e4, false, assumption, "extra work per child for travel, for functions (a) and (b) placed nationally", at(&P::national, &P::National::travel_hours_per_child)},
-      {"national.coordination_hours_per_child", "hours/child", 1, 0, 1e4, false, assumption, "extra work per child for coordination with regional partners, for functions (a) and (b) placed nationally", at(&P::national, &P::National::coordination_hours_per_child)},
+      {"national.travel_hours_per_child", "hours/child", 1, 0, 1e4, false, assumption, "extra work per child for travel, for functions (a) and (b) placed nationally", at(&P::national, &P::National::travel_hours_per_child)},
+      {"national.coordination_hours_per_child", "hours/child", 0.5, 0, 1e4, false, assumption, "extra work per child for coordination with regional partners, for functions (a) and (b) placed nationally", at(&P::national, &P::National::coordination_hours_per_child)},
       // local teams
       {"local_team.support_days_mean", "days", 180, 0.001, 1e5, false, assumption, "mean duration of voluntary help by the local team", at(&P::local_team, &P::LocalTeam::support_days_mean)},
       {"local_team.support_cv", "ratio", 1.0, 0, 10, false, assumption, "coefficient of variation of that duration", at(&P::local_team, &P::LocalTeam::support_cv)},

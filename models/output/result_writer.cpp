@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/output/result_writer.h"
 
+#include "models/output/atomic_write.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -23,15 +25,6 @@ namespace {
 
 using model::ReplicationResult;
 using model::RunResult;
-
-std::string now_utc_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 bool same_number(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
 
@@ -314,51 +307,15 @@ void write_file(const std::string& disk_path, const std::string& shown_name, con
   file.close();
 }
 
-// ---- Putting the file in place ----
-
-void sync_to_disk(const std::string& path, int flags, bool required, const std::string& shown_name) {
-  const int fd = ::open(path.c_str(), flags);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const int error = errno;
-    if (fd >= 0) ::close(fd);
-    if (required) throw std::runtime_error(shown_name + ": cannot sync " + path + " to disk: " + std::strerror(error));
-    return;
-  }
-  ::close(fd);
-}
-
-void create_parent_directory(const std::string& path) {
-  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  if (parent.empty()) return;
-  std::error_code error;
-  std::filesystem::create_directories(parent, error);
-  if (error) throw std::runtime_error(path + ": cannot create directory '" + parent.string() + "': " + error.message());
-}
-
 }  // namespace
-
-std::string temporary_path_for(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
 
 void write_run_result(const model::RunResult& run, const std::string& path) { write_run_result(run, path, {}); }
 
 void write_run_result(const model::RunResult& run, const std::string& path, const WriteOptions& options) {
   Validator(run, path).run();
-  create_parent_directory(path);
-  const std::string temporary = temporary_path_for(path);
-  try {
-    write_file(temporary, path, run, options.created.empty() ? now_utc_iso8601() : options.created);
-    sync_to_disk(temporary, O_RDONLY, true, path);
-    if (options.before_rename) options.before_rename(temporary);
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-      throw std::runtime_error(path + ": cannot move " + temporary + " into place: " + std::strerror(errno));
-    }
-  } catch (...) {
-    std::remove(temporary.c_str());
-    throw;
-  }
-  // Makes the rename itself durable; the result is already complete if this fails.
-  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  sync_to_disk(parent.empty() ? "." : parent.string(), O_RDONLY | O_DIRECTORY, false, path);
+  const std::string created = options.created.empty() ? now_utc_iso8601() : options.created;
+  write_atomically(
+      path, [&](const std::string& temporary) { write_file(temporary, path, run, created); }, options.before_rename);
 }
 
 }  // namespace ketensim::output

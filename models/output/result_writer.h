@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 
+#include "models/output/atomic_write.h"
 #include "models/run_result.h"
 
 namespace ketensim::output {
@@ -26,8 +27,5 @@ struct WriteOptions {
 /// metrics, KPIs, calibration targets) are refused before anything is written.
 void write_run_result(const model::RunResult& run, const std::string& path);
 void write_run_result(const model::RunResult& run, const std::string& path, const WriteOptions& options);
-
-/// Where `write_run_result` puts the file while writing it.
-std::string temporary_path_for(const std::string& path);
 
 }  // namespace ketensim::output

@@ -28,7 +28,9 @@ inline void expect_equal(const model::ReplicationResult& a, const model::Replica
   EXPECT_EQ(a.replication, b.replication);
   EXPECT_EQ(a.stream_seed, b.stream_seed);
   EXPECT_EQ(a.events_delivered, b.events_delivered);
-  if (compare_wall_seconds) EXPECT_TRUE(same_double(a.wall_seconds, b.wall_seconds));
+  if (compare_wall_seconds) {
+    EXPECT_TRUE(same_double(a.wall_seconds, b.wall_seconds));
+  }
   expect_same_doubles(a.timeseries.time_days, b.timeseries.time_days);
   EXPECT_EQ(a.timeseries.series_stage, b.timeseries.series_stage);
   EXPECT_EQ(a.timeseries.series_region, b.timeseries.series_region);

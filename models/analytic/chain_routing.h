@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <Eigen/Dense>
+
+#include "models/analytic/flow_node.h"
+#include "models/parameters.h"
+
+namespace ketensim::model::analytic {
+
+/// Whether a child came in with an urgent report: urgent families jump every waiting list
+/// and get a provisional OTS at the court; everything else routes the same.
+enum class Urgency : std::uint8_t { normal, urgent };
+
+/// The routing matrix of the chain (FlowNode x FlowNode) from the scenario's shares, as the
+/// model routes a family (models/chain_flow.cpp, chain_care.cpp): entry (i, j) is the
+/// probability that a child leaving node i goes to node j; the rest of the row leaves the
+/// chain (closed with advice, no measure needed, refused by the court, measure ended, care
+/// ended). Care is requested by a measure's guardian with the shares of
+/// `gi.share_needing_care_at_home` and `care.*.share_of_*`; youth probation needs none.
+Eigen::MatrixXd chain_routing(const Parameters& p, Urgency urgency);
+
+/// Arrivals from outside the chain in one region, in children per day, by node: reports to
+/// VT (families x mean children per family), the RvdK's other cases, youth probation and
+/// each care type's demand from outside, all split by the region's youth-population share
+/// as the model splits them.
+Eigen::VectorXd external_inflow(const Parameters& p, double region_share, Urgency urgency);
+
+/// Mean number of children in a reported family (`family.share_*`).
+double mean_children_per_family(const Parameters& p);
+
+}  // namespace ketensim::model::analytic

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <string>
+#include <vector>
+
+namespace ketensim::model::analytic {
+
+/// The flow through one node of the traffic equations in one region (children per day).
+struct NodeFlow {
+  std::string node;    ///< a FlowNode name, e.g. "rvdk_protection"
+  std::string region;  ///< region code, or "national" for the sum
+  double children_per_day = 0.0;
+  double urgent_children_per_day = 0.0;
+};
+
+/// One staff pool (VT region, RvdK area, GI area or the national GIs), or the sum over an
+/// organisation's pools (`area` = "national").
+struct PoolEstimate {
+  std::string organisation;  ///< "vt", "rvdk" or "gi", as in the KPI `utilisation`
+  std::string area;          ///< the area's name, or "national"
+  double fte = 0.0;
+  int positions = 0;                       ///< staff positions (round(fte), at least one)
+  double slots = 0.0;                      ///< children the positions may carry (caseload cap)
+  double arrivals_children_per_day = 0.0;
+  double offered_hours_per_day = 0.0;      ///< work brought in, hours per day
+  double capacity_hours_per_day = 0.0;     ///< fte x productive hours per FTE-day
+  double utilisation = 0.0;                ///< offered over capacity hours
+  double held_children_offered = 0.0;      ///< GI: arrivals x mean holding time (slot load)
+  double slot_utilisation = 0.0;           ///< GI: held_children_offered / slots; else held / slots
+  bool stable = true;                      ///< below capacity (hours, and slots at the GI)
+  double caseload_children_mean = 0.0;     ///< children held by the pool's workers, mean
+  double waiting_children_mean = 0.0;
+  double wait_days_mean = 0.0;             ///< mean wait before a worker takes the child
+  double max_inflow_multiplier = 0.0;      ///< factor on every external inflow at which load reaches capacity
+  std::string method;                      ///< the approximation used (docs/analytic.md)
+};
+
+/// The places of one care type in one region, or the national sum (`region` = "national").
+struct CareEstimate {
+  std::string care_type;  ///< e.g. "foster_care"
+  std::string region;
+  double places = 0.0;
+  double arrivals_children_per_day = 0.0;
+  double holding_days_mean = 0.0;          ///< mean time a place is held
+  double occupied_places_offered = 0.0;    ///< arrivals x holding time
+  double utilisation = 0.0;
+  bool stable = true;
+  double waiting_children_mean = 0.0;
+  double wait_days_mean = 0.0;
+  double max_inflow_multiplier = 0.0;
+};
+
+/// The estimate for one stage in one region (or "national"), keyed like the KPIs.
+struct StageEstimate {
+  std::string stage;   ///< a stage name of the model, e.g. "vt_triage", "rvdk", "care_closed"
+  std::string region;  ///< region code, or "national"
+  double arrivals_children_per_day = 0.0;
+  double wait_days_mean = 0.0;         ///< NaN where nobody waits (local team, court)
+  double waiting_children_mean = 0.0;
+  double sojourn_days_mean = 0.0;      ///< delay stages (local team, court); NaN elsewhere
+};
+
+/// Everything `ketensim analyze` reports, as flat records (one type per table) so that a
+/// Python binding can hand each list straight to pandas.
+struct FlowReport {
+  std::string scenario_name;
+  std::vector<NodeFlow> flows;
+  std::vector<PoolEstimate> pools;
+  std::vector<CareEstimate> care;
+  std::vector<StageEstimate> stages;
+  /// The smallest max_inflow_multiplier over pools and care, and where it is reached: the
+  /// analytic first guess for the chain's tipping point.
+  double max_inflow_multiplier = 0.0;
+  std::string bottleneck;
+};
+
+}  // namespace ketensim::model::analytic
