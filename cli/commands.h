@@ -15,7 +15,13 @@ enum ExitCode : int {
 
 int run_command(const std::vector<std::string>& words);
 int calibration_command(const std::vector<std::string>& words);
+int compare_command(const std::vector<std::string>& words);
 int check_command(const std::vector<std::string>& words);
 int keys_command(const std::vector<std::string>& words);
+int analyze_command(const std::vector<std::string>& words);
+/// `selftest` exits with `failure` when a check fails.
+int selftest_command(const std::vector<std::string>& words);
+/// `sweep` has exit codes of its own (sweep/sweep_driver.h).
+int sweep_command(const std::vector<std::string>& words);
 
 }  // namespace ketensim::cli

@@ -16,8 +16,12 @@ const char* const usage =
     "commands:\n"
     "  run SCENARIO          run a scenario, write an HDF5 result, print KPIs and calibration\n"
     "  calibration SCENARIO  run and compare with the published targets (exit 3 if missed)\n"
+    "  compare A B [C ...]   run configurations on common random numbers, paired differences\n"
+    "  sweep SPEC -o DIR     run a parameter sweep on local cores (docs/sweeps.md)\n"
     "  check SCENARIO        validate a scenario without running it\n"
-    "  keys                  list every scenario key with unit, default and source\n\n"
+    "  keys                  list every scenario key with unit, default and source\n"
+    "  analyze SCENARIO      the analytic flow model: load, utilisation, waits (docs/analytic.md)\n"
+    "  selftest              check the engine against queueing theory (exit 1 on a failure)\n\n"
     "Each command takes --help. Exit codes: 0 ok, 1 run failed, 2 bad input, 3 calibration missed.\n";
 
 }  // namespace
@@ -37,9 +41,13 @@ int main(int argc, char** argv) {
   try {
     if (words[0] == "run") return run_command(rest);
     if (words[0] == "calibration") return calibration_command(rest);
+    if (words[0] == "compare") return compare_command(rest);
     if (words[0] == "check") return check_command(rest);
     if (words[0] == "keys") return keys_command(rest);
-    std::cerr << "ketensim: unknown command '" << words[0] << "'; valid commands are run, calibration, check, keys\n";
+    if (words[0] == "analyze") return analyze_command(rest);
+    if (words[0] == "selftest") return selftest_command(rest);
+    if (words[0] == "sweep") return sweep_command(rest);
+    std::cerr << "ketensim: unknown command '" << words[0] << "'; valid commands are run, calibration, compare, sweep, check, keys, analyze, selftest\n";
     return input_error;
   } catch (const ketensim::model::ScenarioError& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -15,6 +15,8 @@ const std::vector<CalibrationTarget>& calibration_targets() {
       {"caseload per guardian (children/FTE)", 17.5, "caseload_per_guardian_mean", "chain", "Jeugdzorg Nederland via NOS 2021: 15-20 (midpoint)"},
       {"children with a measure but no guardian", 800, "children_without_guardian_mean", "chain", "IGJ via news (May 2020)"},
       {"foster care waiting list (children)", 970, "waiting_children_mean", "care_foster_care", "Pleegzorg Nederland via news (end 2019)"},
+      {"GI staff turnover (share leaving per year)", 0.19, "turnover_rate_per_year", "gi", "FTM: almost one fifth of GI staff left in 2019"},
+      {"GI sick leave (share)", 0.069, "sick_share", "gi", "FTM (2019)"},
   };
   return targets;
 }

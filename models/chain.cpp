@@ -62,6 +62,7 @@ void Chain::attach(sim::Engine& engine) {
   engine_ = &engine;
   schedule(0.0, EventKind::initial_state, 0, 0, SameInstantOrder::sample);
   schedule_interventions();
+  start_workforce();
   for (std::size_t i = 0;; ++i) {
     const sim::Days t = static_cast<double>(i) * p_.run.timeseries_step_days;
     if (t > end_date_ - 1e-9) break;
@@ -102,6 +103,8 @@ void Chain::handle(const sim::Event& event) {
       return;
     }
     case EventKind::intervention_step: on_intervention_step(event.subject, event.detail); return;
+    case EventKind::workforce_tick: on_workforce_tick(); return;
+    case EventKind::rework_done: return;  // the successor's rework only took its share of hours
     default: break;
   }
   Family* family = live(FamilyRef::unpack(event.subject));
@@ -114,6 +117,7 @@ void Chain::handle(const sim::Event& event) {
     case EventKind::measure_term_end: on_measure_term_end(*family); break;
     case EventKind::care_end: on_care_end(*family, static_cast<std::uint32_t>(event.detail)); break;
     case EventKind::care_request: on_care_request(*family, static_cast<std::uint32_t>(event.detail)); break;
+    case EventKind::escalation: on_escalation(*family, event.detail); break;
     default: throw std::logic_error("chain: unexpected event kind " + std::to_string(event.kind));
   }
 }

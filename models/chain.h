@@ -11,6 +11,7 @@
 #include "models/event_kind.h"
 #include "models/family.h"
 #include "models/organisation.h"
+#include "models/staff_member.h"
 #include "models/run_result.h"
 #include "models/scenario.h"
 #include "models/staff_pool.h"
@@ -108,9 +109,26 @@ class Chain final : public sim::EventHandler {
   void on_care_end(Family& family, std::uint32_t ticket);
   void withdraw_from_care(Family& family);
 
+  // Workforce and escalation (chain_workforce.cpp, chain_escalation.cpp)
+  void start_workforce();
+  void on_workforce_tick();
+  void tick_position(std::uint32_t pool, sim::WorkerId worker, const Parameters& p, double mentoring_factor);
+  void start_holder(sim::WorkerId worker, StaffMember::Holder holder);
+  void vacate(sim::WorkerId worker);
+  void apply_speed(sim::WorkerId worker, double factor);
+  double annual_spend_euros(std::uint32_t pool) const;
+  bool budget_allows(std::uint32_t pool, double extra_euros_per_year) const;
+  const Parameters& pool_parameters_now(std::uint32_t pool) const { return region_params_[pool_plans_[pool].regions.front()]; }
+  void add_case(sim::WorkerId worker, Family& family);
+  void remove_case(sim::WorkerId worker, Family& family);
+  void schedule_escalation(Family& family, Stage stage, bool waiting_for_care);
+  void on_escalation(Family& family, std::uint64_t detail);
+  void create_re_report(Family& family);
+
   // Initial state and sampling (chain_initial_state.cpp, chain_sampling.cpp)
   void place_initial_state();
   void sample();
+  void sample_staff(std::size_t sample);
 
   // Routing helpers
   /// The parameters in force for a region now (interventions change them per region).
@@ -150,6 +168,22 @@ class Chain final : public sim::EventHandler {
   std::vector<std::uint32_t> expertise_pool_of_region_, judgment_pool_of_region_;  // VT and RvdK pools in the baseline
   std::uint32_t national_gi_pool_ = 0;
   std::vector<double> intervention_from_;  // per (intervention, region): the key's value when it started
+  std::vector<double> pool_base_speed_;    // hours a day of a position working at full speed
+
+  // Workforce state, by platform worker id, and per pool.
+  std::vector<StaffMember> staff_;
+  std::vector<std::uint32_t> pool_of_worker_;
+  std::vector<std::vector<std::uint32_t>> cases_at_worker_;  // family slots held by each position
+  std::vector<StaffStep> staff_step_;                       // per pool, since the last sample
+  std::vector<double> pool_budget_euros_;
+  std::vector<std::vector<std::pair<double, double>>> one_off_costs_;  // per pool: (date, euros) of the last year
+  struct StaffTotals {
+    double headcount_years = 0, sick_years = 0, vacant_years = 0, temporary_years = 0, leavers = 0, hires = 0,
+           cost_euros = 0;
+  };
+  std::vector<StaffTotals> staff_totals_;  // per pool, after warm-up
+  std::vector<double> staff_values_;       // [staff metric][pool series][sample]
+  std::vector<float> guardian_changes_;    // per child whose measure ended after warm-up
   std::vector<CareProvider> care_;
   std::vector<double> region_share_;
   std::vector<double> pool_share_;  // youth-population share of each pool's area (0 for the national GI)
@@ -176,7 +210,7 @@ class Chain final : public sim::EventHandler {
   // Time averages after warm-up, accumulated at each sample.
   struct LevelAverages {
     double samples = 0, rvdk_waiting = 0, gi_waiting = 0, gi_caseload_per_fte = 0, ots_children = 0,
-           foster_waiting = 0;
+           foster_waiting = 0, gi_at_vacant_positions = 0;
   } averages_;
 };
 

@@ -54,6 +54,7 @@ void Chain::on_arrival(Source source, std::uint16_t region) {
 }
 
 void Chain::enter_pool(Family& family, Stage stage, std::uint32_t pool, sim::Days due) {
+  if (family.status != Status::in_transit) family.referred_at = now();  // no hand-over: referred now
   set_place(family, stage, Status::waiting);
   family.pool = pool;
   family.stage_entered_at = now();
@@ -63,6 +64,7 @@ void Chain::enter_pool(Family& family, Stage stage, std::uint32_t pool, sim::Day
   log(family, family_event::arrive);
   pools_[pool].waiting().push(FamilyRef{static_cast<std::uint32_t>(&family - families_.data()), family.generation},
                               family.queue_ticket, family.urgent, due, family.children);
+  schedule_escalation(family, stage, false);
   assign_waiting(pool);
 }
 
@@ -84,9 +86,11 @@ void Chain::assign_waiting(std::uint32_t pool_index) {
 void Chain::start_service(Family& family, std::uint32_t pool, sim::WorkerId worker) {
   pools_[pool].take(worker, family.children);
   family.worker = worker;
+  add_case(worker, family);
   const Stage stage = family.stage;
   set_place(family, stage, Status::in_service);
   statistics_.started(stage, family.region, family.children, now() - family.queued_at, now());
+  statistics_.accessed(stage, family.region, family.children, now() - family.referred_at, now());
   log(family, family_event::start, static_cast<std::int32_t>(worker));
 
   const Parameters& p = P(family);
@@ -142,6 +146,7 @@ void Chain::on_work_done(Family& family, Stage stage) {
   }
   const std::uint32_t pool = family.pool;
   pools_[pool].release(*family.worker, family.children);
+  remove_case(*family.worker, family);
   family.worker.reset();
   statistics_.completed(stage, family.region, family.children, now(), now() - family.stage_entered_at);
   log(family, family_event::complete);
@@ -150,6 +155,10 @@ void Chain::on_work_done(Family& family, Stage stage) {
   switch (stage) {
     case Stage::vt_triage: {
       const Parameters& p = P(family);
+      if (family.kind == FamilyKind::re_report) {
+        leave(family, LeaveReason::re_report_handled);
+        break;
+      }
       statistics_.deadline(stage, family.region, now() - family.reported_at <= p.vt.deadline_triage_days, now());
       const double u = draw(family, stage, [](sim::RandomStream& s) { return s.uniform(); });
       if (u < p.vt.share_triage_to_investigation) {
@@ -204,6 +213,7 @@ void Chain::hand_over(Family& family, sim::ZoneId from, Stage to) {
   if (to == Stage::court) destination = court_zone_of_region_[family.region];
   if (to == Stage::gi) destination = pools_[family.pool].zone();
   set_place(family, to, Status::in_transit);
+  family.referred_at = now();
   log(family, family_event::hand_over, static_cast<std::int32_t>(to));
   engine_->hand_over(from, destination,
                      sim::Event{static_cast<std::uint32_t>(EventKind::hand_over_arrival),
@@ -293,7 +303,7 @@ void Chain::on_court_ruling(Family& family) {
     family.measure = guardianship ? Measure::guardianship : Measure::ots;
   }
   // Guardianship means the child lives elsewhere (assumption); an OTS may authorise a placement.
-  family.out_of_home = family.measure == Measure::guardianship ||
+  family.out_of_home = family.measure == Measure::guardianship || family.crisis ||
                        draw(family, Stage::court, [&](sim::RandomStream& s) { return s.bernoulli(p.court.share_out_of_home); });
   log(family, family_event::ruling, static_cast<std::int32_t>(family.measure));
   statistics_.flow(Flow::measures_started, family.children, now());
@@ -330,7 +340,14 @@ void Chain::start_measure_term(Family& family, sim::Days term_days) {
 void Chain::on_measure_term_end(Family& family) {
   bool extend = false;
   if (family.measure == Measure::ots) {
-    extend = draw(family, Stage::gi, [&](sim::RandomStream& s) { return s.bernoulli(P(family).gi.share_ots_extended); });
+    // An escalated family (L4) and a measure whose care has not started (L5) are extended
+    // more often.
+    const Parameters& p = P(family);
+    double share = p.gi.share_ots_extended;
+    if (family.escalated && p.feedback.l4_escalation != 0) share += p.escalation.extension_extra_share;
+    const bool care_pending = family.care_need && (family.care_status == CareStatus::requested || family.care_status == CareStatus::waiting);
+    if (care_pending && p.feedback.l5_care_delay != 0) share += p.gi.extension_extra_share_care_not_started;
+    extend = draw(family, Stage::gi, [&](sim::RandomStream& s) { return s.bernoulli(std::min(1.0, share)); });
     statistics_.flow(Flow::ots_reviewed, family.children, now());
     if (extend) statistics_.flow(Flow::ots_extended, family.children, now());
   } else if (family.measure == Measure::provisional_ots) {
@@ -358,7 +375,11 @@ void Chain::end_measure(Family& family) {
   if (family.status == Status::waiting && family.stage == Stage::gi) pools_[pool].waiting().withdraw(family.children);
   if (had_guardian) {
     pools_[pool].release(*family.worker, family.children);
+    remove_case(*family.worker, family);
     family.worker.reset();
+  }
+  if (now() >= warmup_end_ && family.measure != Measure::youth_probation && family.kind != FamilyKind::initial_stock) {
+    for (int c = 0; c < family.children; ++c) guardian_changes_.push_back(family.guardian_changes);
   }
   leave(family, LeaveReason::measure_ended);
   if (had_guardian) assign_waiting(pool);

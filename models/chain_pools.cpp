@@ -28,6 +28,7 @@ std::uint32_t Chain::add_pool(Organisation organisation, const std::string& area
   pools_.emplace_back(std::string(organisation_name(organisation)), area, zone,
                       static_cast<std::size_t>(std::max(1.0, std::round(most))), now.fte, now.cap,
                       now.hours_per_fte_day, platform_);
+  pool_base_speed_.push_back(now.hours_per_fte_day * pools_.back().fte_per_position());
   return index;
 }
 
@@ -142,8 +143,10 @@ void Chain::refresh_capacities() {
   for (std::uint32_t k = 0; k < pools_.size(); ++k) {
     const PoolSize size = pool_size(k, region_params_);
     const sim::Hours speed = pools_[k].resize(size.fte, size.cap, size.hours_per_fte_day);
+    pool_base_speed_[k] = speed;
     for (std::size_t i = 0; i < pools_[k].worker_count(); ++i) {
-      engine_->set_speed(pools_[k].first_worker() + static_cast<sim::WorkerId>(i), speed);
+      const sim::WorkerId w = pools_[k].first_worker() + static_cast<sim::WorkerId>(i);
+      engine_->set_speed(w, speed * staff_[w].speed_factor);
     }
   }
   for (std::uint32_t c = 0; c < care_.size(); ++c) {

@@ -7,6 +7,7 @@
 
 #include "models/calibration_targets.h"
 #include "models/chain.h"
+#include "models/staff_metrics.h"
 #include "models/timeseries_metrics.h"
 
 namespace ketensim::model {
@@ -81,6 +82,9 @@ ReplicationResult Chain::result() const {
         add("share_within_deadline", name, region_name(r), "share", total ? static_cast<double>(met) / total : nan);
       }
       add("sojourn_days_mean", name, region_name(r), "days", statistics_.sojourn_days_mean(stage, r));
+      if (stage == Stage::vt_triage || stage == Stage::vt_investigation || stage == Stage::rvdk || stage == Stage::gi) {
+        add("access_days_mean", name, region_name(r), "days", statistics_.access_days_mean(stage, r));
+      }
       add("completed_per_year", name, region_name(r), "children/year",
           static_cast<double>(statistics_.completed_after_warmup(stage, r)) / years_observed);
       const std::size_t series = index_of(stage) * (regions + 1) + r;
@@ -104,7 +108,24 @@ ReplicationResult Chain::result() const {
   add("guardian_wait_days_mean", "chain", "national", "days", mean(lead(LeadTime::guardian_wait)));
   const double samples = averages_.samples;
   auto average = [&](double sum) { return samples > 0 ? sum / samples : nan; };
+  auto per_year_flow = [&](Flow flow) { return static_cast<double>(statistics_.flow_total(flow)) / years_observed; };
   add("children_without_guardian_mean", "chain", "national", "children", average(averages_.gi_waiting));
+  add("children_at_vacant_guardian_positions_mean", "chain", "national", "children", average(averages_.gi_at_vacant_positions));
+  add("escalations_per_year", "chain", "national", "children/year", per_year_flow(Flow::escalations));
+  add("crisis_placements_per_year", "chain", "national", "children/year", per_year_flow(Flow::crisis_placements));
+  add("re_reports_per_year", "chain", "national", "reports/year", per_year_flow(Flow::re_reports));
+  {
+    // Guardian changes per child, over the measures that ended after warm-up.
+    double sum = 0;
+    double three_or_more = 0;
+    for (const float changes : guardian_changes_) {
+      sum += changes;
+      three_or_more += changes >= 3 ? 1 : 0;
+    }
+    const double n = static_cast<double>(guardian_changes_.size());
+    add("guardian_changes_mean", "chain", "national", "changes/child", n > 0 ? sum / n : nan);
+    add("share_three_or_more_guardian_changes", "chain", "national", "share", n > 0 ? three_or_more / n : nan);
+  }
   add("caseload_per_guardian_mean", "chain", "national", "children/FTE", average(averages_.gi_caseload_per_fte));
   add("ots_children_mean", "chain", "national", "children", average(averages_.ots_children));
   auto per_year = [&](Flow flow) { return static_cast<double>(statistics_.flow_total(flow)) / years_observed; };
@@ -132,6 +153,54 @@ ReplicationResult Chain::result() const {
   }
   for (const auto& [organisation, totals] : by_organisation) {
     add("utilisation", organisation, "national", "share", totals.second > 0 ? totals.first / totals.second : nan);
+  }
+
+  // Workforce: rates per person-year after warm-up, per pool and per organisation.
+  std::map<std::string, StaffTotals> staff_by_organisation;
+  auto add_staff = [&](const std::string& organisation, const std::string& area, const StaffTotals& t) {
+    const double years = t.headcount_years;
+    add("turnover_rate_per_year", organisation, area, "1/year", years > 0 ? t.leavers / years : nan);
+    add("sick_share", organisation, area, "share", years > 0 ? t.sick_years / years : nan);
+    add("vacancy_share", organisation, area, "share", years + t.vacant_years > 0 ? t.vacant_years / (years + t.vacant_years) : nan);
+    add("temporary_share", organisation, area, "share", years > 0 ? t.temporary_years / years : nan);
+    add("hires_per_year", organisation, area, "people/year", t.hires / years_observed);
+    add("cost_per_year_euros", organisation, area, "euros/year", t.cost_euros / years_observed);
+  };
+  for (std::size_t k = 0; k < pools_.size(); ++k) {
+    add_staff(pools_[k].organisation(), pools_[k].area(), staff_totals_[k]);
+    StaffTotals& sum = staff_by_organisation[pools_[k].organisation()];
+    const StaffTotals& t = staff_totals_[k];
+    sum.headcount_years += t.headcount_years;
+    sum.sick_years += t.sick_years;
+    sum.vacant_years += t.vacant_years;
+    sum.temporary_years += t.temporary_years;
+    sum.leavers += t.leavers;
+    sum.hires += t.hires;
+    sum.cost_euros += t.cost_euros;
+  }
+  for (const auto& [organisation, totals] : staff_by_organisation) add_staff(organisation, "national", totals);
+
+  // Staff time series.
+  {
+    StaffSeries& staff = out.staff;
+    std::vector<std::string> organisations;
+    for (const auto& pool : pools_) {
+      staff.series_organisation.push_back(pool.organisation());
+      staff.series_area.push_back(pool.area());
+      if (std::find(organisations.begin(), organisations.end(), pool.organisation()) == organisations.end()) {
+        organisations.push_back(pool.organisation());
+      }
+    }
+    for (const auto& organisation : organisations) {
+      staff.series_organisation.push_back(organisation);
+      staff.series_area.push_back("national");
+    }
+    for (std::size_t m = 0; m < staff_metric_count; ++m) {
+      staff.metric_names.emplace_back(staff_metric_names[m]);
+      staff.metric_units.emplace_back(staff_metric_units[m]);
+    }
+    staff.values = staff_values_;
+    if (staff.values.empty()) staff.values.assign(staff_metric_count * staff.series_organisation.size() * sample_times_.size(), nan);
   }
 
   for (const auto& target : calibration_targets()) {

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "models/chain.h"
+#include "models/staff_metrics.h"
 #include "models/timeseries_metrics.h"
 
 namespace ketensim::model {
@@ -90,17 +91,32 @@ void Chain::sample() {
     const double step = sample_times_[i] - sample_times_[i - 1];
     for (std::size_t k = 0; k < pools_.size(); ++k) pool_hours_capacity_[k] += pools_[k].fte() * pools_[k].hours_per_fte_day() * step;
   }
+  sample_staff(i);
   if (now() >= warmup_end_) {
     double gi_children = 0;
     double gi_fte = 0;
-    for (const auto& pool : pools_) {
-      if (pool.organisation() != "gi") continue;
-      gi_children += static_cast<double>(pool.children_in_caseload());
-      gi_fte += pool.fte();
+    // Caseload per guardian as published: children over the FTE of the guardians at work
+    // (positions held, temporary staff included), not over the funded FTE.
+    for (std::size_t k = 0; k < pools_.size(); ++k) {
+      if (pool_plans_[k].organisation != Organisation::gi) continue;
+      gi_children += static_cast<double>(pools_[k].children_in_caseload());
+      for (std::size_t w = 0; w < pools_[k].worker_count(); ++w) {
+        if (staff_[pools_[k].first_worker() + w].occupied()) gi_fte += pools_[k].fte_per_position();
+      }
     }
     averages_.samples += 1;
     averages_.rvdk_waiting += static_cast<double>(statistics_.level(Stage::rvdk, regions, Level::waiting));
-    averages_.gi_waiting += static_cast<double>(statistics_.level(Stage::gi, regions, Level::waiting));
+    // Children without a guardian: waiting for one, or held by a position whose worker left.
+    double at_vacant_positions = 0;
+    for (std::size_t k = 0; k < pools_.size(); ++k) {
+      if (pool_plans_[k].organisation != Organisation::gi) continue;
+      for (std::size_t w = 0; w < pools_[k].worker_count(); ++w) {
+        const sim::WorkerId worker = pools_[k].first_worker() + static_cast<sim::WorkerId>(w);
+        if (!staff_[worker].occupied()) at_vacant_positions += pools_[k].caseload_of(worker);
+      }
+    }
+    averages_.gi_waiting += static_cast<double>(statistics_.level(Stage::gi, regions, Level::waiting)) + at_vacant_positions;
+    averages_.gi_at_vacant_positions += at_vacant_positions;
     averages_.gi_caseload_per_fte += gi_fte > 0 ? gi_children / gi_fte : nan;
     averages_.ots_children += static_cast<double>(ots_children_);
     averages_.foster_waiting += static_cast<double>(statistics_.level(Stage::care_foster_care, regions, Level::waiting));
@@ -110,6 +126,57 @@ void Chain::sample() {
   std::uint64_t in_place = 0;
   for (const auto& family : families_) in_place += family.status != Status::left ? 1 : 0;
   if (in_place != census_.in_place || census_.entered != census_.in_place + census_.left_total()) ++conservation_violations_;
+}
+
+void Chain::sample_staff(std::size_t sample) {
+  // Series: every pool, then every organisation nationally.
+  std::vector<Organisation> organisations;
+  for (const auto& plan : pool_plans_) {
+    if (std::find(organisations.begin(), organisations.end(), plan.organisation) == organisations.end()) {
+      organisations.push_back(plan.organisation);
+    }
+  }
+  const std::size_t series_count = pools_.size() + organisations.size();
+  const std::size_t samples = sample_times_.size();
+  if (staff_values_.empty()) staff_values_.assign(staff_metric_count * series_count * samples, nan);
+  std::vector<std::array<double, staff_metric_count>> rows(series_count, std::array<double, staff_metric_count>{});
+  std::vector<double> pressure_weight(series_count, 0.0);
+  for (std::size_t k = 0; k < pools_.size(); ++k) {
+    const std::size_t national = pools_.size() + static_cast<std::size_t>(
+        std::find(organisations.begin(), organisations.end(), pool_plans_[k].organisation) - organisations.begin());
+    const double fte = pools_[k].fte_per_position();
+    std::array<double, staff_metric_count> row{};
+    double occupied = 0;
+    for (std::size_t w = 0; w < pools_[k].worker_count(); ++w) {
+      const StaffMember& member = staff_[pools_[k].first_worker() + w];
+      if (member.occupied()) {
+        row[static_cast<std::size_t>(StaffMetric::headcount)] += fte;
+        row[static_cast<std::size_t>(StaffMetric::pressure_mean)] += member.pressure;
+        occupied += 1;
+      } else {
+        row[static_cast<std::size_t>(StaffMetric::vacancies)] += fte;
+      }
+      if (member.sick) row[static_cast<std::size_t>(StaffMetric::sick)] += fte;
+      if (member.holder == StaffMember::Holder::temporary) row[static_cast<std::size_t>(StaffMetric::temporary)] += fte;
+      row[static_cast<std::size_t>(StaffMetric::productive_fte)] += fte * member.speed_factor;
+    }
+    row[static_cast<std::size_t>(StaffMetric::funded_fte)] = pools_[k].fte();
+    row[static_cast<std::size_t>(StaffMetric::leavers)] = staff_step_[k].leavers;
+    row[static_cast<std::size_t>(StaffMetric::hires)] = staff_step_[k].hires;
+    row[static_cast<std::size_t>(StaffMetric::cost_euros)] = staff_step_[k].cost_euros;
+    staff_step_[k] = StaffStep{};
+    for (std::size_t m = 0; m < staff_metric_count; ++m) rows[national][m] += row[m];
+    pressure_weight[national] += occupied;
+    row[static_cast<std::size_t>(StaffMetric::pressure_mean)] = occupied > 0 ? row[static_cast<std::size_t>(StaffMetric::pressure_mean)] / occupied : nan;
+    rows[k] = row;
+  }
+  for (std::size_t n = pools_.size(); n < series_count; ++n) {
+    auto& pressure = rows[n][static_cast<std::size_t>(StaffMetric::pressure_mean)];
+    pressure = pressure_weight[n] > 0 ? pressure / pressure_weight[n] : nan;
+  }
+  for (std::size_t s = 0; s < series_count; ++s) {
+    for (std::size_t m = 0; m < staff_metric_count; ++m) staff_values_[(m * series_count + s) * samples + sample] = rows[s][m];
+  }
 }
 
 }  // namespace ketensim::model

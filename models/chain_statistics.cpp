@@ -15,7 +15,22 @@ ChainStatistics::ChainStatistics(std::size_t regions, sim::Days warmup_end)
       deadline_total_(stage_count * (regions + 1), 0),
       completed_after_warmup_(stage_count * (regions + 1), 0),
       sojourn_sum_(stage_count * (regions + 1), 0.0),
-      departed_after_warmup_(stage_count * (regions + 1), 0) {}
+      departed_after_warmup_(stage_count * (regions + 1), 0),
+      access_sum_(stage_count * (regions + 1), 0.0),
+      access_count_(stage_count * (regions + 1), 0.0) {}
+
+void ChainStatistics::accessed(Stage stage, std::uint16_t region, int children, sim::Days access_days, sim::Days now) {
+  if (now < warmup_end_) return;
+  for (const std::size_t r : {static_cast<std::size_t>(region), regions_}) {
+    access_sum_[at(stage, r)] += access_days * children;
+    access_count_[at(stage, r)] += children;
+  }
+}
+
+double ChainStatistics::access_days_mean(Stage stage, std::size_t region) const {
+  const double n = access_count_[at(stage, region)];
+  return n > 0 ? access_sum_[at(stage, region)] / n : std::numeric_limits<double>::quiet_NaN();
+}
 
 void ChainStatistics::arrived(Stage stage, std::uint16_t region, int children) {
   step_[at(stage, region)].arrivals += children;

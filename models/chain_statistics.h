@@ -25,8 +25,11 @@ enum class Flow : std::uint8_t {
   measures_started,
   ots_extended,
   ots_reviewed,
+  escalations,
+  crisis_placements,
+  re_reports,
 };
-inline constexpr std::size_t flow_count = 7;
+inline constexpr std::size_t flow_count = 10;
 
 /// The counters the chain keeps while it runs: flows in the current sampling step, levels
 /// now, and the samples behind the KPIs (waits, deadlines, lead times) after warm-up.
@@ -44,6 +47,9 @@ class ChainStatistics {
   void departed(Stage stage, std::uint16_t region, int children, sim::Days now, sim::Days sojourn_days);
   void change_level(Stage stage, std::uint16_t region, Level level, int children);
   void deadline(Stage stage, std::uint16_t region, bool met, sim::Days now);
+  /// Time from being referred to the stage (the hand-over included) to the start of service.
+  void accessed(Stage stage, std::uint16_t region, int children, sim::Days access_days, sim::Days now);
+  [[nodiscard]] double access_days_mean(Stage stage, std::size_t region) const;
   void lead_time(LeadTime what, sim::Days days, sim::Days now);
   void flow(Flow what, int amount, sim::Days now);
 
@@ -79,6 +85,7 @@ class ChainStatistics {
   std::vector<std::uint64_t> deadline_met_, deadline_total_, completed_after_warmup_;
   std::vector<double> sojourn_sum_;
   std::vector<std::uint64_t> departed_after_warmup_;  // completed or not
+  std::vector<double> access_sum_, access_count_;
   std::array<std::vector<float>, lead_time_count> lead_times_;
   std::array<std::uint64_t, flow_count> flows_{};
 };

@@ -17,6 +17,9 @@ enum class EventKind : std::uint32_t {
   care_end,          // subject: family, detail: care ticket
   care_request,      // subject: family, detail: care ticket (the request reaches the providers)
   intervention_step, // subject: intervention index, detail: step (1..steps)
+  workforce_tick,    // weekly: departures, sick leave, hiring, temporary staff (docs/workforce.md)
+  escalation,        // subject: family, detail: ticket | (1 << 32 when it waits for care)
+  rework_done,       // subject: worker; the successor finished redoing work (no further effect)
 };
 
 /// Order of events due at the same instant (lower first), see docs/model.md:

@@ -12,7 +12,7 @@ namespace ketensim::model {
 
 /// How a family came in: most through a report to Veilig Thuis; the others only use one
 /// organisation's staff or one care type and leave again.
-enum class FamilyKind : std::uint8_t { reported, rvdk_other_case, youth_probation, care_only, initial_stock };
+enum class FamilyKind : std::uint8_t { reported, rvdk_other_case, youth_probation, care_only, initial_stock, re_report };
 
 /// `entering`: created, not yet placed (only inside one event); `left`: gone, slot free.
 enum class Status : std::uint8_t { entering, waiting, in_service, in_transit, left };
@@ -31,8 +31,9 @@ enum class LeaveReason : std::uint8_t {
   measure_ended,
   care_ended,
   rvdk_other_case_done,
+  re_report_handled,
 };
-inline constexpr std::size_t leave_reason_count = 7;
+inline constexpr std::size_t leave_reason_count = 8;
 
 /// Index and generation of a family slot: events carry it so that an event for a family
 /// that has since left (and whose slot was reused) is recognised as stale.
@@ -62,6 +63,7 @@ struct Family {
   sim::Days reported_at = 0;
   sim::Days stage_entered_at = 0;
   sim::Days queued_at = 0;
+  sim::Days referred_at = 0;  // when the family was sent to its current stage (hand-over included)
   Measure measure = Measure::none;
   bool out_of_home = false;
   sim::Days ruling_at = 0;
@@ -71,6 +73,11 @@ struct Family {
   sim::Days care_requested_at = 0;
   std::uint32_t care_ticket = 0;
   std::array<std::uint16_t, stage_count> draws{};  // draws taken so far per stage stream
+  std::uint32_t case_index = 0;       // position in its worker's case list
+  std::uint8_t guardian_changes = 0;  // successors who took over the family's children at the GI
+  bool escalated = false;             // its situation escalated while it waited (loop L4)
+  bool crisis = false;                // a crisis placement: the measure will place the children
+  std::uint8_t re_reports = 0;        // re-reports its escalations caused
 };
 
 }  // namespace ketensim::model

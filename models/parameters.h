@@ -44,7 +44,22 @@ struct Parameters {
   } handover{};
   struct Workforce {
     double productive_hours_per_fte_year;
+    double departure_rate_per_year, departure_pressure_elasticity, new_staff_departure_extra, new_staff_tenure_days;
+    double pressure_smoothing_days;
+    double sick_episodes_per_year, sick_days_mean, sick_pressure_elasticity, sick_cover_share;
+    double hiring_days_mean, hiring_allowed, ramp_up_days, new_hire_productivity, mentoring_hours_per_week;
+    double temporary_staff_allowed, temporary_staff_after_days, temporary_productivity, temporary_premium_share;
+    double salary_per_fte_year_euros, hiring_cost_euros, onboarding_cost_euros, budget_share_of_base_cost;
+    double rework_hours_per_child, initial_tenure_days_mean, staff_dynamics;
   } workforce{};
+  /// Escalation while waiting (loop L4).
+  struct Escalation {
+    double share_within_90_days_waiting, share_re_report, share_crisis_placement, extension_extra_share;
+  } escalation{};
+  /// Switches of the feedback loops L1-L5 (1 on, 0 off), docs/workforce.md.
+  struct Feedback {
+    double l1_turnover, l2_transfers, l3_budget, l4_escalation, l5_care_delay;
+  } feedback{};
   struct Vt {
     PoolParameters pool;
     double triage_hours_per_child, investigation_hours_per_child, work_cv;
@@ -84,6 +99,7 @@ struct Parameters {
     double national_share, deadline_guardian_days, startup_hours_per_child, work_cv;
     double ots_term_days, share_ots_extended, vots_term_days, share_vots_to_ots;
     double guardianship_days_mean, youth_probation_days_mean, share_needing_care_at_home, care_request_days_mean;
+    double extension_extra_share_care_not_started;
   } gi{};
   std::array<CareTypeParameters, care_type_count> care{};
   struct Initial {

@@ -29,6 +29,21 @@ struct TimeSeries {
   }
 };
 
+/// Staff time series of one replication: values[metric][series][sample], one series per
+/// staff pool (organisation, area) and one per organisation (area "national"); the samples
+/// are those of TimeSeries::time_days. See docs/workforce.md.
+struct StaffSeries {
+  std::vector<std::string> series_organisation;
+  std::vector<std::string> series_area;
+  std::vector<std::string> metric_names;
+  std::vector<std::string> metric_units;
+  std::vector<double> values;
+
+  [[nodiscard]] std::size_t index(std::size_t metric, std::size_t series, std::size_t sample, std::size_t samples) const {
+    return (metric * series_organisation.size() + series) * samples + sample;
+  }
+};
+
 /// One key performance indicator of one replication (after warm-up).
 struct KpiValue {
   std::string name;    // e.g. "wait_days_median"
@@ -63,6 +78,7 @@ struct ReplicationResult {
   std::uint64_t events_delivered = 0;
   double wall_seconds = 0.0;
   TimeSeries timeseries;
+  StaffSeries staff;
   std::vector<KpiValue> kpis;
   std::vector<CalibrationValue> calibration;
   std::vector<FamilyEvent> events;  // empty unless the event log was asked for
@@ -84,6 +100,9 @@ struct RunResult {
   std::vector<std::string> event_names;
   bool has_events = false;
   std::vector<ReplicationResult> replications;
+  /// The analytic flow model's estimates (docs/analytic.md), keyed like the KPIs; empty unless
+  /// the run asked for them (`ketensim run --analytic`). Written to /analytic.
+  std::vector<KpiValue> analytic;
 };
 
 }  // namespace ketensim::model

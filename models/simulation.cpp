@@ -59,7 +59,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   run.has_events = options.event_log;
 
   const auto replications = static_cast<std::uint32_t>(scenario.parameters.run.replications);
-  for (std::uint32_t k = 0; k < replications; ++k) {
+  for (std::uint32_t i = 0; i < replications; ++i) {
+    const std::uint32_t k = options.first_replication + i;
     if (options.engine == sim::EngineKind::native) {
       run.replications.push_back(run_replication(scenario, k, options));
     } else {

@@ -23,6 +23,10 @@ struct Progress {
 struct RunOptions {
   sim::EngineKind engine = sim::EngineKind::native;
   bool event_log = false;
+  /// Index of the first replication to run: run_scenario runs replications
+  /// first_replication .. first_replication + run.replications - 1, so that a run split over
+  /// processes gives each replication the streams of the same index in a single run.
+  std::uint32_t first_replication = 0;
   /// Called now and then from the process running the replication (may be a child process).
   std::function<void(const Progress&)> progress;
 };
@@ -31,7 +35,8 @@ struct RunOptions {
 /// A SimGrid replication can run only once per process: see run_scenario.
 ReplicationResult run_replication(const Scenario& scenario, std::uint32_t replication, const RunOptions& options);
 
-/// Runs every replication of the scenario (`run.replications`) and gathers the result.
+/// Runs every replication of the scenario (`run.replications`, numbered from
+/// `options.first_replication`) and gathers the result.
 /// Native replications run in this process; each SimGrid replication runs in its own child
 /// process (SimGrid allows one engine per process) and sends its result back.
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options);

@@ -43,15 +43,24 @@ std::optional<sim::WorkerId> StaffPool::worker_for(std::uint8_t children, bool u
 void StaffPool::take(sim::WorkerId worker, std::uint8_t children) {
   const std::size_t index = worker - first_worker_;
   caseload_[index] += children;
-  by_load_.set(static_cast<std::uint32_t>(index), caseload_[index]);
+  if (by_load_.contains(static_cast<std::uint32_t>(index))) by_load_.set(static_cast<std::uint32_t>(index), caseload_[index]);
   children_in_caseload_ += children;
 }
 
 void StaffPool::release(sim::WorkerId worker, std::uint8_t children) {
   const std::size_t index = worker - first_worker_;
   caseload_[index] -= children;
-  by_load_.set(static_cast<std::uint32_t>(index), caseload_[index]);
+  if (by_load_.contains(static_cast<std::uint32_t>(index))) by_load_.set(static_cast<std::uint32_t>(index), caseload_[index]);
   children_in_caseload_ -= children;
+}
+
+void StaffPool::set_available(sim::WorkerId worker, bool available) {
+  const auto index = static_cast<std::uint32_t>(worker - first_worker_);
+  if (available) {
+    by_load_.set(index, caseload_[index]);
+  } else {
+    by_load_.erase(index);
+  }
 }
 
 std::pair<double, double> StaffPool::caseload_per_fte_mean_p90() const {

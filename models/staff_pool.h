@@ -39,6 +39,10 @@ class StaffPool {
   [[nodiscard]] std::optional<sim::WorkerId> worker_for(std::uint8_t children, bool urgent) const;
   void take(sim::WorkerId worker, std::uint8_t children);
   void release(sim::WorkerId worker, std::uint8_t children);
+  /// A vacant position or a sick worker takes no new family; their cases stay.
+  void set_available(sim::WorkerId worker, bool available);
+  [[nodiscard]] int caseload_of(sim::WorkerId worker) const { return caseload_[worker - first_worker_]; }
+  [[nodiscard]] double fte_per_position() const { return fte_per_worker_; }
 
   WaitingList& waiting() { return waiting_; }
   [[nodiscard]] const WaitingList& waiting() const { return waiting_; }
@@ -64,7 +68,7 @@ class StaffPool {
   double cap_per_worker_ = 0.0;
   sim::WorkerId first_worker_ = 0;
   std::vector<int> caseload_;                 // children per worker
-  sim::IndexedHeap<int> by_load_;  // local worker index by caseload, least loaded first
+  sim::IndexedHeap<int> by_load_;  // available positions by caseload, least loaded first
   std::uint64_t children_in_caseload_ = 0;
   WaitingList waiting_;
 };

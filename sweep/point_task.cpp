@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sweep/point_task.h"
 
-#include <cstdio>
-#include <cstring>
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 
@@ -27,7 +26,8 @@ class Fields {
       throw std::runtime_error("malformed sweep message: bad field length '" + digits + "'");
     }
     const std::size_t length = std::stoul(digits);
-    if (colon + 1 + length > bytes_.size()) throw std::runtime_error("malformed sweep message: field runs past the end");
+    if (colon + 1 + length > bytes_.size())
+      throw std::runtime_error("malformed sweep message: field runs past the end");
     std::string field = bytes_.substr(colon + 1, length);
     at_ = colon + 1 + length;
     return field;
@@ -40,8 +40,11 @@ class Fields {
 };
 
 std::uint32_t to_index(const std::string& text) {
-  const unsigned long value = std::stoul(text);
-  return static_cast<std::uint32_t>(value);
+  if (text.empty() || text.size() > 10 || text.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoull(text) > UINT32_MAX) {
+    throw std::runtime_error("malformed sweep message: bad point index '" + text + "'");
+  }
+  return static_cast<std::uint32_t>(std::stoull(text));
 }
 
 }  // namespace

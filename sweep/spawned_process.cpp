@@ -93,13 +93,26 @@ SpawnedProcess::SpawnedProcess(SpawnedProcess&& other) noexcept
       stderr_fd_(std::exchange(other.stderr_fd_, -1)),
       stderr_text_(std::move(other.stderr_text_)) {}
 
-SpawnedProcess::~SpawnedProcess() {
-  if (stderr_fd_ >= 0) ::close(stderr_fd_);
+SpawnedProcess& SpawnedProcess::operator=(SpawnedProcess&& other) noexcept {
+  if (this != &other) {
+    release();
+    pid_ = std::exchange(other.pid_, -1);
+    stderr_fd_ = std::exchange(other.stderr_fd_, -1);
+    stderr_text_ = std::move(other.stderr_text_);
+  }
+  return *this;
+}
+
+SpawnedProcess::~SpawnedProcess() { release(); }
+
+void SpawnedProcess::release() noexcept {
+  if (stderr_fd_ >= 0) ::close(std::exchange(stderr_fd_, -1));
   if (pid_ > 0) {
     ::kill(pid_, SIGKILL);
     int status = 0;
     while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
     }
+    pid_ = -1;
   }
 }
 

@@ -33,7 +33,7 @@ class SpawnedProcess {
   SpawnedProcess(const SpawnedProcess&) = delete;
   SpawnedProcess& operator=(const SpawnedProcess&) = delete;
   SpawnedProcess(SpawnedProcess&& other) noexcept;
-  SpawnedProcess& operator=(SpawnedProcess&& other) = delete;
+  SpawnedProcess& operator=(SpawnedProcess&& other) noexcept;
   ~SpawnedProcess();
 
   [[nodiscard]] pid_t pid() const { return pid_; }
@@ -47,6 +47,7 @@ class SpawnedProcess {
   void terminate() const;
 
  private:
+  void release() noexcept;
   pid_t pid_ = -1;
   int stderr_fd_ = -1;
   std::string stderr_text_;

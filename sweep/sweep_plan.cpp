@@ -52,7 +52,8 @@ std::vector<Point> plan_points(const SweepSpec& spec) {
 
 std::string run_file_name(const Point& point, std::size_t point_count) {
   int width = 4;
-  for (std::size_t largest = point_count > 0 ? point_count - 1 : 0, limit = 10000; largest >= limit; limit *= 10) ++width;
+  for (std::size_t largest = point_count > 0 ? point_count - 1 : 0, limit = 10000; largest >= limit; limit *= 10)
+    ++width;
   char name[64];
   std::snprintf(name, sizeof name, "points/%0*u.h5", width, point.index);
   return name;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sweep/sweep_spec.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -8,8 +10,6 @@
 #include <iomanip>
 #include <map>
 #include <sstream>
-
-#include <toml++/toml.h>
 
 #include "models/parameter_table.h"
 #include "models/scenario_error.h"
@@ -24,8 +24,8 @@ using model::join_names;
 using model::ScenarioError;
 
 const std::vector<std::string> top_level_keys = {
-    "format_version", "kind",  "name", "description", "scenario", "replications", "years",
-    "engine",         "seed",  "common_random_numbers", "factors", "latin_hypercube"};
+    "format_version", "kind",   "name", "description",           "scenario", "replications",
+    "years",          "engine", "seed", "common_random_numbers", "factors",  "latin_hypercube"};
 const std::vector<std::string> factor_keys = {"values", "min", "max"};
 const std::vector<std::string> latin_hypercube_keys = {"points", "seed"};
 const std::vector<std::string> engines = {"native", "simgrid"};
@@ -83,6 +83,7 @@ class SpecReader {
     read_factors(root);
     read_latin_hypercube(root);
     check_size();
+    check_run_settings();
     return std::move(spec_);
   }
 
@@ -97,8 +98,8 @@ class SpecReader {
   void check_header(const toml::table& root) const {
     const toml::node* version = root.get("format_version");
     if (version == nullptr) {
-      throw ScenarioError(label_ + ": format_version is missing: expected format_version = " +
-                          std::to_string(sweep_format_version));
+      throw ScenarioError(
+          label_ + ": format_version is missing: expected format_version = " + std::to_string(sweep_format_version));
     }
     if (version->value<std::int64_t>() != std::optional<std::int64_t>(sweep_format_version)) {
       fail(*version, "format_version = " + describe_value(*version) + ": this ketensim reads sweep format_version " +
@@ -106,10 +107,12 @@ class SpecReader {
     }
     const toml::node* kind = root.get("kind");
     if (kind == nullptr) {
-      throw ScenarioError(label_ + ": kind is missing: expected kind = \"sweep\" (a sweep spec names its base "
+      throw ScenarioError(label_ +
+                          ": kind is missing: expected kind = \"sweep\" (a sweep spec names its base "
                           "scenario with scenario = \"...\"; is this a scenario file?)");
     }
-    if (kind->value<std::string>() != std::optional<std::string>("sweep")) fail_value(*kind, "kind", "expected \"sweep\"");
+    if (kind->value<std::string>() != std::optional<std::string>("sweep"))
+      fail_value(*kind, "kind", "expected \"sweep\"");
   }
 
   void read_texts(const toml::table& root) {
@@ -125,7 +128,8 @@ class SpecReader {
   void read_scenario(const toml::table& root) {
     const toml::node* node = root.get("scenario");
     if (node == nullptr) {
-      throw ScenarioError(label_ + ": scenario is missing: expected the path of the base scenario, e.g. "
+      throw ScenarioError(label_ +
+                          ": scenario is missing: expected the path of the base scenario, e.g. "
                           "scenario = \"../examples/small-chain.toml\"");
     }
     if (!node->is_string()) fail_value(*node, "scenario", "expected the path of the base scenario file");
@@ -138,20 +142,24 @@ class SpecReader {
   // A number checked against the bounds of the scenario key it overrides.
   double read_bounded(const toml::node& node, const std::string& key, const std::string& scenario_key) const {
     const model::ParameterSpec* bounds = model::find_parameter(scenario_key);
-    if (!(node.is_integer() || node.is_floating_point())) fail_value(node, key, "expected a number (" + bounds->unit + ")");
+    if (!(node.is_integer() || node.is_floating_point()))
+      fail_value(node, key, "expected a number (" + bounds->unit + ")");
     const double value = node.value<double>().value();
     if (std::isnan(value)) fail_value(node, key, "must be a number (" + bounds->unit + ")");
-    if (value < bounds->min) fail_value(node, key, "must be >= " + format_number(bounds->min) + " (" + bounds->unit + ")");
-    if (value > bounds->max) fail_value(node, key, "must be <= " + format_number(bounds->max) + " (" + bounds->unit + ")");
-    if (bounds->integer && std::floor(value) != value) fail_value(node, key, "must be a whole number (" + bounds->unit + ")");
+    if (value < bounds->min)
+      fail_value(node, key, "must be >= " + format_number(bounds->min) + " (" + bounds->unit + ")");
+    if (value > bounds->max)
+      fail_value(node, key, "must be <= " + format_number(bounds->max) + " (" + bounds->unit + ")");
+    if (bounds->integer && std::floor(value) != value)
+      fail_value(node, key, "must be a whole number (" + bounds->unit + ")");
     return value;
   }
 
   void read_run_settings(const toml::table& root) {
     const model::Parameters& base = spec_.scenario.parameters;
     const toml::node* replications = root.get("replications");
-    spec_.replications = static_cast<std::uint32_t>(replications ? read_bounded(*replications, "replications", "run.replications")
-                                                                  : base.run.replications);
+    spec_.replications = static_cast<std::uint32_t>(
+        replications ? read_bounded(*replications, "replications", "run.replications") : base.run.replications);
     const toml::node* years = root.get("years");
     spec_.years = years ? read_bounded(*years, "years", "run.years") : base.run.years;
     years_node_ = years;
@@ -181,7 +189,8 @@ class SpecReader {
   void read_factors(const toml::table& root) {
     const toml::node* node = root.get("factors");
     if (node == nullptr) {
-      throw ScenarioError(label_ + ": factors is missing: expected a [factors] table, e.g. "
+      throw ScenarioError(label_ +
+                          ": factors is missing: expected a [factors] table, e.g. "
                           "\"gi.fte\" = { values = [30, 40] }");
     }
     if (!node->is_table()) fail_value(*node, "factors", "expected a table of scenario keys");
@@ -220,8 +229,9 @@ class SpecReader {
     const model::ParameterSpec& parameter = *model::find_parameter(key);
     const std::string shown = "factors." + key;
     if (key == "run.seed") {
-      fail(node, shown + ": run.seed cannot be a factor: each point's seed follows the sweep's seed rule "
-                         "(seed, common_random_numbers)");
+      fail(node, shown +
+                     ": run.seed cannot be a factor: each point's seed follows the sweep's seed rule "
+                     "(seed, common_random_numbers)");
     }
     if (key == "run.replications") fail(node, shown + ": run.replications cannot be a factor: set replications");
     if (key == "run.years" && years_node_ != nullptr) {
@@ -268,8 +278,10 @@ class SpecReader {
     return factor;
   }
 
-  double read_plain_number(const toml::node& node, const std::string& shown, const model::ParameterSpec& parameter) const {
-    if (!(node.is_integer() || node.is_floating_point())) fail_value(node, shown, "expected a number (" + parameter.unit + ")");
+  double read_plain_number(const toml::node& node, const std::string& shown,
+                           const model::ParameterSpec& parameter) const {
+    if (!(node.is_integer() || node.is_floating_point()))
+      fail_value(node, shown, "expected a number (" + parameter.unit + ")");
     const double value = node.value<double>().value();
     if (!std::isfinite(value)) fail_value(node, shown, "expected a finite number (" + parameter.unit + ")");
     return value;
@@ -319,7 +331,8 @@ class SpecReader {
     spec_.latin_hypercube = design;
   }
 
-  double read_whole(const toml::table& table, const toml::node& owner, const std::string& key, double min, double max) const {
+  double read_whole(const toml::table& table, const toml::node& owner, const std::string& key, double min,
+                    double max) const {
     const std::string shown = "latin_hypercube." + key;
     const toml::node* node = table.get(key);
     if (node == nullptr) fail(owner, shown + " is missing: expected a whole number");
@@ -346,6 +359,18 @@ class SpecReader {
                           std::to_string(spec_.seed) + ": the last point's seed, seed + " + std::to_string(points - 1) +
                           ", exceeds run.seed's maximum " + format_number(model::find_parameter("run.seed")->max));
     }
+  }
+
+  // The run settings every point shares must suit the base scenario's rules (a run longer
+  // than its warm-up...), or every point would fail the same way.
+  void check_run_settings() const {
+    model::Scenario scenario = spec_.scenario;
+    model::set_parameter(scenario, "run.replications", spec_.replications, label_);
+    bool years_varied = false;
+    for (const Factor& factor : spec_.factors) years_varied = years_varied || factor.key == "run.years";
+    if (years_varied) return;  // each point's own length is checked with its point
+    model::set_parameter(scenario, "run.years", spec_.years, years_node_ ? model::where(label_, *years_node_) : label_);
+    model::check_cross_field_rules(scenario);
   }
 
   std::string label_;

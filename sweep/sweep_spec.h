@@ -36,14 +36,14 @@ struct SweepSpec {
   std::string text;  // its contents, stored in the summary
   std::string name;
   std::string description;
-  std::string scenario_path;   // the base scenario, resolved against the spec's directory
-  model::Scenario scenario;    // the base scenario, loaded and checked
-  std::uint32_t replications;  // per point
-  double years;                // per point, unless run.years is a factor
-  std::string engine;          // "native" or "simgrid"
-  std::uint64_t seed;          // base seed of the point seeds
-  bool common_random_numbers;  // every point uses `seed` (else seed + point index)
-  std::vector<Factor> factors;  // in file order
+  std::string scenario_path;                      // the base scenario, resolved against the spec's directory
+  model::Scenario scenario;                       // the base scenario, loaded and checked
+  std::uint32_t replications = 0;                 // per point
+  double years = 0.0;                             // per point, unless run.years is a factor
+  std::string engine = "native";                  // "native" or "simgrid"
+  std::uint64_t seed = 0;                         // base seed of the point seeds
+  bool common_random_numbers = false;             // every point uses `seed` (else seed + point index)
+  std::vector<Factor> factors;                    // in file order
   std::optional<LatinHypercube> latin_hypercube;  // present when a factor has a range
 };
 

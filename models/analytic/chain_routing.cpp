@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "models/analytic/chain_routing.h"
 
+#include <algorithm>
+
+#include "models/analytic/holding_times.h"
+
 namespace ketensim::model::analytic {
 namespace {
 
@@ -28,15 +32,24 @@ void route_ruling(Eigen::MatrixXd& m, const Parameters& p, Urgency urgency) {
 
 // Care a measure needs, drawn at the ruling: a placement takes a type with
 // `share_of_out_of_home`; otherwise care at home is needed with `gi.share_needing_care_at_home`.
+// Only requests that reach the providers before the measure ends count as care arrivals.
 void route_measure_care(Eigen::MatrixXd& m, const Parameters& p, GiMeasure measure) {
   if (measure == GiMeasure::youth_probation) return;
   const double out_of_home = measure == GiMeasure::guardianship ? 1.0 : p.court.share_out_of_home;
   const double at_home_with_care = (1.0 - out_of_home) * p.gi.share_needing_care_at_home;
+  const double reaches = care_request_reaches_care(p, measure);
   for (const CareType type : all_care_types) {
     const auto& care = p.care_of(type);
     const double share = out_of_home * care.share_of_out_of_home + at_home_with_care * care.share_of_needs_at_home;
-    for (const bool national : {false, true}) route(m, gi_node(measure, national), care_node(type), share);
+    for (const bool national : {false, true}) route(m, gi_node(measure, national), care_node(type), share * reaches);
   }
+}
+
+// A request for a protection investigation: the Board may answer it with advice and send
+// the family back to the local team (`rvdk.share_screened_out`).
+void route_to_rvdk(Eigen::MatrixXd& m, const Parameters& p, FlowNode from, double probability) {
+  route(m, from, FlowNode::rvdk_protection, probability * (1.0 - p.rvdk.share_screened_out));
+  route(m, from, FlowNode::local_team, probability * p.rvdk.share_screened_out);
 }
 
 }  // namespace
@@ -51,12 +64,12 @@ Eigen::MatrixXd chain_routing(const Parameters& p, Urgency urgency) {
   Eigen::MatrixXd m = Eigen::MatrixXd::Zero(n, n);
   route(m, FlowNode::vt_triage, FlowNode::vt_investigation, p.vt.share_triage_to_investigation);
   route(m, FlowNode::vt_triage, FlowNode::local_team, p.vt.share_triage_to_local_team);
-  route(m, FlowNode::vt_investigation, FlowNode::rvdk_protection, p.vt.share_investigation_to_rvdk);
+  route_to_rvdk(m, p, FlowNode::vt_investigation, p.vt.share_investigation_to_rvdk);
   route(m, FlowNode::vt_investigation, FlowNode::local_team, p.vt.share_investigation_to_local_team);
   // What remains of an investigation goes to voluntary ambulatory care.
   route(m, FlowNode::vt_investigation, FlowNode::care_ambulatory,
         std::max(0.0, 1.0 - p.vt.share_investigation_to_rvdk - p.vt.share_investigation_to_local_team));
-  route(m, FlowNode::local_team, FlowNode::rvdk_protection, p.local_team.share_escalate_to_rvdk);
+  route_to_rvdk(m, p, FlowNode::local_team, p.local_team.share_escalate_to_rvdk);
   route(m, FlowNode::rvdk_protection, FlowNode::court, p.rvdk.share_request_measure);
   route(m, FlowNode::rvdk_protection, FlowNode::local_team, 1.0 - p.rvdk.share_request_measure);
   route_ruling(m, p, urgency);

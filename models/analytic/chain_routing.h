@@ -14,9 +14,11 @@ enum class Urgency : std::uint8_t { normal, urgent };
 /// The routing matrix of the chain (FlowNode x FlowNode) from the scenario's shares, as the
 /// model routes a family (models/chain_flow.cpp, chain_care.cpp): entry (i, j) is the
 /// probability that a child leaving node i goes to node j; the rest of the row leaves the
-/// chain (closed with advice, no measure needed, refused by the court, measure ended, care
-/// ended). Care is requested by a measure's guardian with the shares of
-/// `gi.share_needing_care_at_home` and `care.*.share_of_*`; youth probation needs none.
+/// chain (closed with advice, refused by the court, measure ended, care ended). A request to
+/// the RvdK that the Board screens out (`rvdk.share_screened_out`) goes back to the local
+/// team. Care is requested by a measure's guardian with the shares of
+/// `gi.share_needing_care_at_home` and `care.*.share_of_*`, and arrives only if the request
+/// reaches the providers before the measure ends; youth probation needs none.
 Eigen::MatrixXd chain_routing(const Parameters& p, Urgency urgency);
 
 /// Arrivals from outside the chain in one region, in children per day, by node: reports to

@@ -13,11 +13,12 @@ struct NodeFlow {
   double urgent_children_per_day = 0.0;
 };
 
-/// One staff pool (VT region, RvdK area, GI area or the national GIs), or the sum over an
-/// organisation's pools (`area` = "national").
+/// One staff pool (VT region, RvdK area, GI area, the national GIs, a moved function's team),
+/// or the sum over an organisation's pools (`total`, area "national").
 struct PoolEstimate {
-  std::string organisation;  ///< "vt", "rvdk" or "gi", as in the KPI `utilisation`
-  std::string area;          ///< the area's name, or "national"
+  std::string organisation;  ///< "vt", "rvdk", "gi", "expertise" or "judgment", as in the KPI `utilisation`
+  std::string area;          ///< the area's name as in the model ("national" for a national pool)
+  bool total = false;        ///< the sum over the organisation's pools
   double fte = 0.0;
   int positions = 0;                       ///< staff positions (round(fte), at least one)
   double slots = 0.0;                      ///< children the positions may carry (caseload cap)

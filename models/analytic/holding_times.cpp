@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/analytic/holding_times.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -84,9 +85,23 @@ double abandonment_per_day(const Parameters& p, GiMeasure measure) {
   return 0.0;
 }
 
-double care_days_under_measure(const Parameters& p, GiMeasure measure, double care_days_mean) {
-  if (care_days_mean <= 0.0) return 0.0;
-  return care_days_mean * (1.0 - measure_laplace(p, measure, 1.0 / care_days_mean));
+double care_request_reaches_care(const Parameters& p, GiMeasure measure) {
+  const double r = p.gi.care_request_days_mean;
+  return r > 0.0 ? 1.0 - measure_laplace(p, measure, 1.0 / r) : 1.0;
+}
+
+double care_place_days_under_measure(const Parameters& p, GiMeasure measure, double care_days_mean) {
+  const double d = care_days_mean;
+  if (d <= 0.0) return 0.0;
+  const double b = 1.0 / d;
+  const double r = p.gi.care_request_days_mean;
+  if (r <= 0.0) return d * (1.0 - measure_laplace(p, measure, b));
+  double a = 1.0 / r;
+  // At a = b the expression is 0/0; its limit is met by moving a by a millionth.
+  if (std::abs(a - b) < 1e-9 * b) a = b * (1.0 + 1e-6);
+  const double la = measure_laplace(p, measure, a);
+  const double lb = measure_laplace(p, measure, b);
+  return std::max(0.0, d * (1.0 - la - a * (lb - la) / (a - b)));
 }
 
 }  // namespace ketensim::model::analytic

@@ -31,10 +31,18 @@ double guardian_holding_days(const Parameters& p, GiMeasure measure, double hand
 /// pool, so its rate is taken as 0.
 double abandonment_per_day(const Parameters& p, GiMeasure measure);
 
-/// Mean time a care place is held for a child under a measure: the care ends after its own
-/// duration or with the measure, whichever comes first, E[min(D, M)] = d (1 - E[exp(-M/d)])
-/// with D exponential of mean d (exact for `duration_cv` = 1; an approximation otherwise).
-/// The measure is counted from the ruling, as if care began at once.
-double care_days_under_measure(const Parameters& p, GiMeasure measure, double care_days_mean);
+/// Probability that a measure's care request reaches the providers' waiting list: the
+/// request takes an exponential delay of mean `gi.care_request_days_mean` and is voided when
+/// the measure ends first, 1 - E[exp(-M / r)].
+double care_request_reaches_care(const Parameters& p, GiMeasure measure);
+
+/// Place-days of care per child under a measure that needs care: the request waits an
+/// exponential delay T (mean r = `gi.care_request_days_mean`), then the care lasts its own
+/// duration D or ends with the measure, whichever comes first:
+/// E[min(D, (M - T)+)] = d (1 - L(a) - a (L(b) - L(a)) / (a - b)), with L the measure's
+/// Laplace transform, a = 1/r and b = 1/d. Exact for exponential D (`duration_cv` = 1) when
+/// a place is free at once; the hand-over and the guardian's start-up before the request are
+/// left out (days, against measures of months to years).
+double care_place_days_under_measure(const Parameters& p, GiMeasure measure, double care_days_mean);
 
 }  // namespace ketensim::model::analytic

@@ -53,4 +53,14 @@ h5::RowTypes event_row_types() {
                                          });
 }
 
+h5::RowTypes analytic_row_types() {
+  return h5::row_types(sizeof(AnalyticRow), {
+                                                {"name", offsetof(AnalyticRow, name), Column::str},
+                                                {"stage", offsetof(AnalyticRow, stage), Column::str},
+                                                {"region", offsetof(AnalyticRow, region), Column::str},
+                                                {"unit", offsetof(AnalyticRow, unit), Column::str},
+                                                {"value", offsetof(AnalyticRow, value), Column::f64},
+                                            });
+}
+
 }  // namespace ketensim::output::layout

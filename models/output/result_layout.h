@@ -4,15 +4,15 @@
 
 #include "models/output/hdf5_io.h"
 
-// The on-disk layout of a run-result file, format 1.0, shared by writer and reader.
+// The on-disk layout of a run-result file, format 1.1, shared by writer and reader.
 // docs/output-format.md describes it; change both together and bump the version (minor for
 // additions a 1.x reader can ignore, major for anything else).
 namespace ketensim::output::layout {
 
 inline constexpr const char* filetype = "ketensim.run";
 inline constexpr unsigned format_major = 1;
-inline constexpr unsigned format_minor = 0;
-inline constexpr const char* format_version = "1.0";
+inline constexpr unsigned format_minor = 1;  // 1.1 added /analytic
+inline constexpr const char* format_version = "1.1";
 
 /// Datasets in /timeseries that are not metrics; no metric may take these names.
 inline constexpr const char* time_days = "time_days";
@@ -55,6 +55,15 @@ struct CalibrationRow {
   std::uint64_t count;
 };
 
+/// One row of /analytic: an estimate of the analytic flow model, keyed like a KPI.
+struct AnalyticRow {
+  const char* name;
+  const char* stage;
+  const char* region;
+  const char* unit;
+  double value;
+};
+
 /// One row of /events/log.
 struct EventRow {
   std::uint32_t replication;
@@ -71,5 +80,6 @@ h5::RowTypes replication_row_types();
 h5::RowTypes kpi_row_types();
 h5::RowTypes calibration_row_types();
 h5::RowTypes event_row_types();
+h5::RowTypes analytic_row_types();
 
 }  // namespace ketensim::output::layout

@@ -152,6 +152,15 @@ void read_events(const h5::File& file, const std::string& path, RunResult& run) 
   }
 }
 
+// Files of format 1.0, and runs without --analytic, have no /analytic.
+void read_analytic(const h5::File& file, RunResult& run) {
+  if (!h5::has_link(file, "analytic")) return;
+  const h5::TableRows<layout::AnalyticRow> table(file, "analytic", layout::analytic_row_types());
+  for (const layout::AnalyticRow& row : table.rows()) {
+    run.analytic.push_back({text(row.name), text(row.stage), text(row.region), text(row.unit), row.value});
+  }
+}
+
 }  // namespace
 
 RunResult read_run_result(const std::string& path) {
@@ -166,6 +175,7 @@ RunResult read_run_result(const std::string& path) {
   read_kpis(file, run);
   read_calibration(file, run);
   read_events(file, path, run);
+  read_analytic(file, run);
   return run;
 }
 

@@ -292,6 +292,16 @@ void write_events(const h5::File& file, const RunResult& run) {
   }
 }
 
+// The analytic estimate, when the run has one (format 1.1).
+void write_analytic(const h5::File& file, const RunResult& run) {
+  if (run.analytic.empty()) return;
+  std::vector<layout::AnalyticRow> rows;
+  for (const model::KpiValue& row : run.analytic) {
+    rows.push_back({row.name.c_str(), row.stage.c_str(), row.region.c_str(), row.unit.c_str(), row.value});
+  }
+  h5::write_table(file, "analytic", layout::analytic_row_types(), rows.data(), rows.size(), h5::dataset_creation());
+}
+
 void write_file(const std::string& disk_path, const std::string& shown_name, const RunResult& run,
                 const std::string& created) {
   h5::File file = h5::create_file(disk_path, shown_name);
@@ -303,6 +313,7 @@ void write_file(const std::string& disk_path, const std::string& shown_name, con
   write_kpis(file, run);
   write_calibration(file, run);
   write_events(file, run);
+  write_analytic(file, run);
   h5::check_status(H5Fflush(file.id(), H5F_SCOPE_GLOBAL), shown_name, "cannot flush");
   file.close();
 }

@@ -16,18 +16,18 @@ contains() {  # contains NAME FILE TEXT
 }
 small="$source_dir/scenarios/examples/small-chain.toml"
 
-for command in run calibration check keys; do
+for command in run calibration compare check keys; do
   "$ketensim" "$command" --help >"$work/out" 2>&1
   check "$command --help" 0 $?
   contains "$command --help" "$work/out" "usage: ketensim $command"
 done
 
 # A bad value: exit 2, the message names file, line, key and bound, and no file appears.
-sed 's/^fte = 19$/fte = -19/' "$small" >"$work/bad.toml"
+sed 's/^fte = 22$/fte = -22/' "$small" >"$work/bad.toml"
 cp "$source_dir/scenarios/examples/regions-two.toml" "$work/"
 "$ketensim" run "$work/bad.toml" -o "$work/bad.h5" >"$work/out" 2>&1
 check "bad scenario" 2 $?
-contains "bad scenario" "$work/out" "bad.toml:25: vt.fte = -19: must be >= 0 (FTE)"
+contains "bad scenario" "$work/out" "bad.toml:27: vt.fte = -22: must be >= 0 (FTE)"
 [ ! -e "$work/bad.h5" ] && passes=$((passes + 1)) || { echo "FAIL: bad scenario wrote a file"; failures=$((failures + 1)); }
 [ -z "$(ls "$work" | grep -F '.tmp-')" ] && passes=$((passes + 1)) || { echo "FAIL: a temporary file was left"; failures=$((failures + 1)); }
 
@@ -66,6 +66,18 @@ mkdir "$work/taken.h5"
 "$ketensim" run "$small" -r 1 --years 1 -o "$work/taken.h5" >"$work/out" 2>&1
 check "unwritable output" 1 $?
 [ -d "$work/taken.h5" ] && passes=$((passes + 1)) || { echo "FAIL: the directory was replaced"; failures=$((failures + 1)); }
+
+# A comparison: a table with paired differences, an HDF5 file and two plots.
+sed 's/^seed = 7$/seed = 99/' "$small" >"$work/other.toml"
+"$ketensim" compare "$small" "$work/other.toml" -r 2 --years 1 -o "$work/cmp.h5" >"$work/out" 2>&1
+check "compare" 0 $?
+contains "compare" "$work/out" "paired difference with small-chain"
+contains "compare" "$work/out" "run settings (seed, replications, years, warm-up) taken from"
+for f in cmp.h5 cmp-waiting.png cmp-regions.png; do
+  [ -s "$work/$f" ] && passes=$((passes + 1)) || { echo "FAIL: compare did not write $f"; failures=$((failures + 1)); }
+done
+"$ketensim" compare "$small" >"$work/out" 2>&1
+check "compare needs two" 2 $?
 
 "$ketensim" check "$small" >"$work/out" 2>&1
 check "check" 0 $?

@@ -25,7 +25,7 @@ DOC = REPO / "docs" / "output-format.md"
 CREATED = "2024-01-01T00:00:00Z"
 
 # Lengths of the shape letters for the synthetic result (see example_run_result.h).
-SIZES = {"R": 3, "T": 5, "S": 4, "M": 2, "K": 3, "C": 1, "G": 2, "P": 3, "E": 4, "L": 2 + 3 + 4}
+SIZES = {"R": 3, "T": 5, "S": 4, "M": 2, "K": 3, "C": 1, "G": 2, "P": 3, "E": 4, "L": 2 + 3 + 4, "A": 2}
 
 
 def find_writer():
@@ -114,7 +114,7 @@ def test_the_document_states_the_version_the_writer_writes(run_file):
     text = DOC.read_text(encoding="utf-8")
     stated = re.search(r"The current version is (\d+\.\d+)\.", text).group(1)
     with h5py.File(run_file, "r") as f:
-        assert f.attrs["format_version"] == stated == "1.0"
+        assert f.attrs["format_version"] == stated == "1.1"
 
 
 def test_root_attributes_are_exactly_the_documented_ones_with_their_types(run_file):
@@ -167,7 +167,7 @@ def test_datasets_are_exactly_the_documented_ones_with_their_types_and_shapes(ru
         assert set(found) == expected
 
 
-@pytest.mark.parametrize("table", ["/replications", "/kpis", "/calibration", "/events/log"])
+@pytest.mark.parametrize("table", ["/replications", "/kpis", "/calibration", "/events/log", "/analytic"])
 def test_table_columns_are_the_documented_ones_in_order(run_file, table):
     columns = doc_table(f"### Columns of `{table}`")
     with h5py.File(run_file, "r") as f:
@@ -252,6 +252,22 @@ def test_event_codes_index_the_name_tables(run_file):
         assert f["events/names"].asstr()[last["event"]] == "leave"
         assert f["stages/names"].asstr()[last["stage"]] == "vt_triage"
         assert f["regions/names"].asstr()[last["region"]] == "friesland"
+
+
+def test_analytic_rows_are_keyed_like_kpis_and_keep_infinity(run_file):
+    with h5py.File(run_file, "r") as f:
+        rows = f["analytic"][()]
+        assert [name.decode() for name in rows["name"]] == ["utilisation", "wait_days_mean"]
+        assert [stage.decode() for stage in rows["stage"]] == ["rvdk", "rvdk"]
+        assert [unit.decode() for unit in rows["unit"]] == ["share", "days"]
+        assert rows["value"][0] == 0.9 and math.isinf(rows["value"][1])
+
+
+def test_without_an_analytic_estimate_there_is_no_analytic_dataset(tmp_path):
+    path = write_example(tmp_path / "plain.h5", "--no-analytic", "--created", CREATED)
+    with h5py.File(path, "r") as f:
+        assert "analytic" not in f
+        assert f.attrs["format_version"] == "1.1"
 
 
 def test_without_an_event_log_there_is_no_log_dataset(run_file_without_events):

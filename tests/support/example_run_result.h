@@ -13,7 +13,8 @@ namespace ketensim::testing {
 /// 3 replications (indices 0, 1, 2); 5 samples every 30 days; 4 series; 2 metrics whose
 /// value is 1000 r + 100 m + 10 s + t; 3 KPIs: wait_days_median = 10, 20, NaN,
 /// completed_per_year = 5, 6, 7, share_on_time = NaN in all; 1 calibration target simulated as
-/// 19000, 19100, 19200. With `with_events`, replication r logs r + 2 events.
+/// 19000, 19100, 19200. With `with_events`, replication r logs r + 2 events. Two analytic
+/// rows: utilisation of rvdk = 0.9, wait_days_mean at rvdk = +inf (an unstable pool).
 inline model::RunResult example_run_result(bool with_events = true) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   model::RunResult run;
@@ -70,6 +71,8 @@ inline model::RunResult example_run_result(bool with_events = true) {
     }
     run.replications.push_back(std::move(rep));
   }
+  run.analytic = {{"utilisation", "rvdk", "national", "share", 0.9},
+                  {"wait_days_mean", "rvdk", "national", "days", std::numeric_limits<double>::infinity()}};
   return run;
 }
 

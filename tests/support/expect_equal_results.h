@@ -82,6 +82,14 @@ inline void expect_equal(const model::RunResult& a, const model::RunResult& b) {
   EXPECT_EQ(a.has_events, b.has_events);
   ASSERT_EQ(a.replications.size(), b.replications.size());
   for (std::size_t r = 0; r < a.replications.size(); ++r) expect_equal(a.replications[r], b.replications[r], false);
+  ASSERT_EQ(a.analytic.size(), b.analytic.size());
+  for (std::size_t k = 0; k < a.analytic.size(); ++k) {
+    EXPECT_EQ(a.analytic[k].name, b.analytic[k].name);
+    EXPECT_EQ(a.analytic[k].stage, b.analytic[k].stage);
+    EXPECT_EQ(a.analytic[k].region, b.analytic[k].region);
+    EXPECT_EQ(a.analytic[k].unit, b.analytic[k].unit);
+    EXPECT_TRUE(same_double(a.analytic[k].value, b.analytic[k].value)) << a.analytic[k].name;
+  }
 }
 
 }  // namespace ketensim::testing

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+#include "cli/analytic_tables.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <limits>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "models/analytic/report_rows.h"
+#include "sim/statistics.h"
+
+namespace ketensim::cli {
+namespace {
+
+using model::analytic::CareEstimate;
+using model::analytic::FlowReport;
+using model::analytic::PoolEstimate;
+
+std::string number(double value) {
+  if (std::isnan(value)) return "-";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  std::ostringstream out;
+  const double magnitude = std::abs(value);
+  out << std::fixed << std::setprecision(magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3) << value;
+  return out.str();
+}
+
+std::string yes_no(bool value) { return value ? "yes" : "NO"; }
+
+// Columns sized to their widest cell; the first `left` columns align left, the rest right.
+class TextTable {
+ public:
+  TextTable(std::vector<std::string> header, std::size_t left) : left_(left) { rows_.push_back(std::move(header)); }
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  void print(std::ostream& out) const {
+    std::vector<std::size_t> width(rows_.front().size(), 0);
+    for (const auto& row : rows_) {
+      for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    }
+    std::size_t total = 0;
+    for (const auto w : width) total += w + 2;
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+      for (std::size_t c = 0; c < rows_[r].size(); ++c) {
+        out << (c < left_ ? std::left : std::right) << std::setw(static_cast<int>(width[c])) << rows_[r][c]
+            << (c + 1 < rows_[r].size() ? "  " : "");
+      }
+      out << "\n";
+      if (r == 0) out << std::string(total - 2, '-') << "\n";
+    }
+  }
+
+ private:
+  std::size_t left_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+void print_flows(std::ostream& out, const FlowReport& report) {
+  out << "\nFlows, national (children per year; urgent: jump every queue, provisional OTS at the court)\n";
+  TextTable table({"node", "children/year", "urgent/year"}, 1);
+  for (const auto& flow : report.flows) {
+    if (flow.region != "national") continue;
+    table.add({flow.node, number(flow.children_per_day * 365.0), number(flow.urgent_children_per_day * 365.0)});
+  }
+  table.print(out);
+}
+
+void print_pools(std::ostream& out, const FlowReport& report) {
+  out << "\nStaff pools (load and capacity in hours per day; slots: children the positions may carry;\n"
+         "held: children held on average, for the GI the offered slot load; x inflow: factor on all inflows at capacity)\n";
+  TextTable table({"organisation", "area", "FTE", "children/yr", "load h/d", "capacity h/d", "utilisation", "slots", "held/slots",
+                   "stable", "waiting", "wait days", "x inflow"},
+                  2);
+  for (const PoolEstimate& pool : report.pools) {
+    table.add({pool.organisation, model::analytic::pool_key(pool), number(pool.fte), number(pool.arrivals_children_per_day * 365.0),
+               number(pool.offered_hours_per_day), number(pool.capacity_hours_per_day), number(pool.utilisation),
+               number(pool.slots), number(pool.slot_utilisation), yes_no(pool.stable), number(pool.waiting_children_mean),
+               number(pool.wait_days_mean), number(pool.max_inflow_multiplier)});
+  }
+  table.print(out);
+}
+
+void print_care(std::ostream& out, const FlowReport& report, bool by_region) {
+  out << "\nCare (" << (by_region ? "every region and national" : "national; --by-region for every region")
+      << "; an M/M/c queue over the places of each region)\n";
+  TextTable table({"care type", "region", "places", "children/yr", "holding days", "occupied", "utilisation", "stable",
+                   "waiting", "wait days", "x inflow"},
+                  2);
+  for (const CareEstimate& care : report.care) {
+    if (!by_region && care.region != "national") continue;
+    table.add({care.care_type, care.region, number(care.places), number(care.arrivals_children_per_day * 365.0),
+               number(care.holding_days_mean), number(care.occupied_places_offered), number(care.utilisation),
+               yes_no(care.stable), number(care.waiting_children_mean), number(care.wait_days_mean),
+               number(care.max_inflow_multiplier)});
+  }
+  table.print(out);
+}
+
+void print_stages(std::ostream& out, const FlowReport& report) {
+  out << "\nStages, national (waits before a worker or a place takes the child; delays for the local team and court)\n";
+  TextTable table({"stage", "children/yr", "waiting", "wait days", "sojourn days"}, 1);
+  for (const auto& stage : report.stages) {
+    if (stage.region != "national") continue;
+    table.add({stage.stage, number(stage.arrivals_children_per_day * 365.0), number(stage.waiting_children_mean),
+               number(stage.wait_days_mean), number(stage.sojourn_days_mean)});
+  }
+  table.print(out);
+}
+
+// Simulated mean over replications of the KPI with this key; for keys the model writes twice
+// (a national pool and the organisation's total are both region "national"), the last one,
+// which is the total (models/chain_result.cpp writes the totals after the pools).
+std::optional<sim::ConfidenceInterval> simulated(const model::RunResult& run, const model::KpiValue& key) {
+  if (run.replications.empty()) return std::nullopt;
+  const auto& kpis = run.replications.front().kpis;
+  std::optional<std::size_t> found;
+  for (std::size_t k = 0; k < kpis.size(); ++k) {
+    if (kpis[k].name == key.name && kpis[k].stage == key.stage && kpis[k].region == key.region) found = k;
+  }
+  if (!found) return std::nullopt;
+  sim::SufficientStats stats;
+  for (const auto& replication : run.replications) stats.add(replication.kpis.at(*found).value);
+  return sim::confidence_interval(stats, 0.95);
+}
+
+}  // namespace
+
+void print_flow_report(std::ostream& out, const FlowReport& report, bool by_region) {
+  print_flows(out, report);
+  print_pools(out, report);
+  print_care(out, report, by_region);
+  print_stages(out, report);
+  out << "\nfirst to reach capacity when every inflow grows: " << report.bottleneck << " at x"
+      << number(report.max_inflow_multiplier) << " (ketensim analyze --max-inflow)\n";
+}
+
+void print_max_inflow(std::ostream& out, const FlowReport& report) {
+  out << "\nInflow multiplier at which load reaches capacity (every external inflow scaled together;\n"
+         "flows are linear in the inflows, so the multiplier is capacity / load). A first guess for the\n"
+         "tipping point: feedback such as staff leaving under pressure can only lower it.\n";
+  struct Row {
+    double multiplier;
+    std::vector<std::string> cells;
+  };
+  std::vector<Row> rows;
+  for (const PoolEstimate& pool : report.pools) {
+    if (pool.total) continue;
+    const bool slots_bind = pool.organisation == "gi" && pool.slot_utilisation > pool.utilisation;
+    rows.push_back({pool.max_inflow_multiplier,
+                    {"pool", pool.organisation + " " + model::analytic::pool_key(pool),
+                     slots_bind ? "caseload slots" : "hours", number(std::max(pool.utilisation, slots_bind ? pool.slot_utilisation : 0.0)),
+                     number(pool.max_inflow_multiplier)}});
+  }
+  // Care: the region that tips first for each type.
+  std::map<std::string, const CareEstimate*> first;
+  for (const CareEstimate& care : report.care) {
+    if (care.region == "national") continue;
+    auto& worst = first[care.care_type];
+    if (worst == nullptr || care.max_inflow_multiplier < worst->max_inflow_multiplier) worst = &care;
+  }
+  for (const auto& [type, care] : first) {
+    rows.push_back({care->max_inflow_multiplier,
+                    {"care", type + " " + care->region + " (first region)", "places", number(care->utilisation),
+                     number(care->max_inflow_multiplier)}});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.multiplier < b.multiplier; });
+  TextTable table({"kind", "where", "binding", "load/capacity", "multiplier"}, 3);
+  for (auto& row : rows) table.add(std::move(row.cells));
+  table.print(out);
+  out << "\nfirst to reach capacity: " << report.bottleneck << " at x" << number(report.max_inflow_multiplier) << "\n";
+}
+
+void print_analytic_comparison(std::ostream& out, const model::RunResult& run) {
+  out << "\nAnalytic estimate beside the simulation, national (simulated: mean ± 95% CI over replications;\n"
+         "docs/analytic.md says where the estimate stops being valid)\n";
+  TextTable table({"stage", "kpi", "unit", "analytic", "simulated"}, 3);
+  const std::vector<std::string> shown = {"utilisation", "wait_days_mean", "waiting_children_mean", "sojourn_days_mean",
+                                          "completed_per_year"};
+  for (const std::string& name : shown) {
+    for (const auto& row : run.analytic) {
+      if (row.name != name || row.region != "national") continue;
+      const auto sim = simulated(run, row);
+      if (!sim) continue;
+      // Stages nobody passes through say nothing.
+      const bool nothing_estimated = row.value == 0.0 || std::isnan(row.value);
+      if (nothing_estimated && (sim->n == 0 || sim->mean == 0.0)) continue;
+      std::string simulated_text = number(sim->mean);
+      if (sim->n >= 2 && std::isfinite(sim->half_width)) simulated_text += " ± " + number(sim->half_width);
+      table.add({row.stage, row.name, row.unit, number(row.value), simulated_text});
+    }
+  }
+  table.print(out);
+}
+
+}  // namespace ketensim::cli

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: MIT
+#include "models/analytic/staff_pools.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+#include "models/analytic/holding_times.h"
+#include "models/analytic/waiting_models.h"
+#include "models/organisation.h"
+
+namespace ketensim::model::analytic {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+// Work per child of each pooled node, as models/chain_flow.cpp draws it (the mean).
+double hours_per_child(const Parameters& p, Placement placement, FlowNode node) {
+  const double national_extra =
+      placement == Placement::national ? p.national.travel_hours_per_child + p.national.coordination_hours_per_child : 0.0;
+  switch (node) {
+    case FlowNode::vt_triage: return p.vt.triage_hours_per_child;
+    case FlowNode::vt_investigation: return p.vt.investigation_hours_per_child + national_extra;
+    case FlowNode::rvdk_protection:
+      return std::max(0.1, p.rvdk.investigation_hours_per_child - p.team.reintake_saved_hours_per_child) + national_extra;
+    case FlowNode::rvdk_other: return p.rvdk.other_case_hours;
+    default: return std::max(0.1, p.gi.startup_hours_per_child - p.team.reintake_saved_hours_per_child);
+  }
+}
+
+// What a pool is: who works there for whom, as models/chain_pools.cpp builds it.
+struct PoolPlan {
+  Organisation organisation;
+  std::string area;
+  std::vector<std::size_t> regions;
+  std::vector<FlowNode> nodes;  // the nodes whose children it serves
+  bool national_gi = false;
+};
+
+// FTE, cap and hours of a pool: each region holds its population share of the organisation's
+// staff keys; the cap and the hours are FTE-weighted means (Chain::pool_size).
+struct Staff {
+  double fte = 0, cap = 0, hours_per_fte_day = 0;
+};
+
+Staff staff_of(const PoolPlan& plan, const ChainFlows& flows) {
+  Staff s;
+  double cap = 0, hours = 0;
+  for (const std::size_t r : plan.regions) {
+    const Parameters& p = flows.params[r];
+    const PoolParameters& keys = pool_parameters(p, plan.organisation);
+    double fte = keys.fte * flows.region_share[r];
+    if (plan.organisation == Organisation::gi) fte *= plan.national_gi ? p.gi.national_share : 1.0 - p.gi.national_share;
+    s.fte += fte;
+    cap += fte * keys.caseload_cap_children;
+    hours += fte * p.workforce.productive_hours_per_fte_year / 365.0;
+  }
+  const Parameters& first = flows.params[plan.regions.front()];
+  s.cap = s.fte > 0.0 ? cap / s.fte : pool_parameters(first, plan.organisation).caseload_cap_children;
+  s.hours_per_fte_day = s.fte > 0.0 ? hours / s.fte : first.workforce.productive_hours_per_fte_year / 365.0;
+  return s;
+}
+
+// Positions and slots as models/staff_pool.cpp sets them: one position per whole FTE (at
+// least one) sharing the FTE; a worker takes a child while its load stays within its share
+// of the cap, an idle worker always takes one, and a pool without staff takes nobody.
+struct Shape {
+  int positions = 1;
+  double hours_per_position_day = 0.0;
+  int slots_per_position = 0;
+};
+
+Shape shape_of(const Staff& staff) {
+  Shape s;
+  s.positions = static_cast<int>(std::max(1.0, std::round(staff.fte)));
+  const double fte_per_position = staff.fte / s.positions;
+  s.hours_per_position_day = staff.hours_per_fte_day * fte_per_position;
+  s.slots_per_position =
+      staff.fte > 0.0 ? std::max(1, static_cast<int>(std::floor(staff.cap * fte_per_position + 1e-9))) : 0;
+  return s;
+}
+
+double multiplier_at_capacity(double utilisation) { return utilisation > 0.0 ? 1.0 / utilisation : infinity; }
+
+void set_unstaffed(PoolEstimate& pool) {
+  const bool idle = pool.arrivals_children_per_day <= 0.0;
+  pool.utilisation = idle ? 0.0 : infinity;
+  pool.slot_utilisation = idle ? 0.0 : infinity;
+  pool.stable = idle;
+  pool.waiting_children_mean = idle ? 0.0 : infinity;
+  pool.wait_days_mean = idle ? nan : infinity;
+  pool.max_inflow_multiplier = idle ? infinity : 0.0;
+}
+
+class PoolBuilder {
+ public:
+  PoolBuilder(const Scenario& scenario, const ChainFlows& flows) : scenario_(scenario), flows_(flows) {
+    out_.pool_of.assign(scenario.regions.regions.size(), {});
+  }
+
+  void add(const PoolPlan& plan) {
+    const Staff staff = staff_of(plan, flows_);
+    const Shape shape = shape_of(staff);
+    PoolEstimate pool;
+    pool.organisation = std::string(organisation_name(plan.organisation));
+    pool.area = plan.area;
+    pool.fte = staff.fte;
+    pool.positions = shape.positions;
+    pool.slots = static_cast<double>(shape.positions) * shape.slots_per_position;
+    pool.capacity_hours_per_day = staff.fte * staff.hours_per_fte_day;
+    std::array<double, flow_node_count> waits;
+    waits.fill(nan);
+    if (plan.organisation == Organisation::gi) {
+      held_for_measure(plan, shape, pool);
+      for (const FlowNode node : plan.nodes) waits[index_of(node)] = pool.wait_days_mean;
+    } else {
+      caseload(plan, shape, pool, waits);
+    }
+    const std::size_t k = out_.pools.size();
+    out_.pools.push_back(std::move(pool));
+    out_.node_wait_days.push_back(waits);
+    for (const std::size_t r : plan.regions) {
+      for (const FlowNode node : plan.nodes) out_.pool_of[r][index_of(node)] = k;
+    }
+  }
+
+  StaffPools take() { return std::move(out_); }
+
+ private:
+  double arrivals(const PoolPlan& plan, FlowNode node) const {
+    double total = 0;
+    for (const std::size_t r : plan.regions) total += flows_.at(r, node);
+    return total;
+  }
+
+  // VT, the RvdK and the moved functions: workers share their hours over their cases.
+  void caseload(const PoolPlan& plan, const Shape& shape, PoolEstimate& pool, std::array<double, flow_node_count>& waits) {
+    pool.method = "caseload: M/M/c in children over positions, waiting beyond the cap";
+    for (const FlowNode node : plan.nodes) {
+      for (const std::size_t r : plan.regions) {
+        const double rate = flows_.at(r, node);
+        pool.arrivals_children_per_day += rate;
+        pool.offered_hours_per_day += rate * hours_per_child(flows_.params[r], scenario_.placement, node);
+      }
+    }
+    if (shape.slots_per_position == 0) {
+      set_unstaffed(pool);
+    } else {
+      const double lambda = pool.arrivals_children_per_day;
+      const QueueEstimate q = caseload_pool(lambda, lambda > 0.0 ? pool.offered_hours_per_day / lambda : 0.0,
+                                            shape.positions, shape.hours_per_position_day, shape.slots_per_position);
+      pool.utilisation = q.utilisation;
+      pool.stable = q.stable;
+      pool.caseload_children_mean = q.held_mean;
+      pool.slot_utilisation = pool.slots > 0.0 ? q.held_mean / pool.slots : nan;
+      pool.waiting_children_mean = q.waiting_mean;
+      pool.wait_days_mean = q.wait_days_mean;
+      pool.max_inflow_multiplier = multiplier_at_capacity(q.utilisation);
+    }
+    for (const FlowNode node : plan.nodes) waits[index_of(node)] = arrivals(plan, node) > 0.0 ? pool.wait_days_mean : nan;
+    // VT's triage and investigations share one list, triage first (a 7-day against a 70-day
+    // deadline): non-preemptive priority keeps W_triage = (1 - rho) W_investigation (Cobham)
+    // while the children waiting add up to the pool's.
+    const bool vt_with_investigations = plan.nodes.size() == 2 && plan.nodes[0] == FlowNode::vt_triage;
+    const double triage = arrivals(plan, FlowNode::vt_triage);
+    const double investigation = vt_with_investigations ? arrivals(plan, FlowNode::vt_investigation) : 0.0;
+    if (vt_with_investigations && pool.stable && triage + investigation > 0.0) {
+      const double rho = pool.utilisation;
+      const double w_investigation = pool.waiting_children_mean / (triage * (1.0 - rho) + investigation);
+      if (triage > 0.0) waits[index_of(FlowNode::vt_triage)] = (1.0 - rho) * w_investigation;
+      if (investigation > 0.0) waits[index_of(FlowNode::vt_investigation)] = w_investigation;
+    }
+  }
+
+  // The GIs: a guardian holds the child for the whole measure, so the binding capacity is the
+  // caseload slots, each held for the measure's length; the hours carry only the start-up work.
+  void held_for_measure(const PoolPlan& plan, const Shape& shape, PoolEstimate& pool) {
+    pool.method = "guardians held for the measure: Erlang A over caseload slots";
+    const auto& link = scenario_.parameters.handover;
+    const double handover = link.regional_link_days + (plan.national_gi ? link.national_link_days : link.regional_link_days);
+    double held = 0, abandoning = 0;
+    for (const std::size_t r : plan.regions) {
+      const Parameters& p = flows_.params[r];
+      for (const GiMeasure measure : all_gi_measures) {
+        const double rate = flows_.at(r, gi_node(measure, plan.national_gi));
+        if (rate <= 0.0) continue;
+        pool.arrivals_children_per_day += rate;
+        pool.offered_hours_per_day += rate * hours_per_child(p, scenario_.placement, FlowNode::gi_ots);
+        held += rate * guardian_holding_days(p, measure, measure == GiMeasure::youth_probation ? 0.0 : handover);
+        abandoning += rate * abandonment_per_day(p, measure);
+      }
+    }
+    pool.held_children_offered = held;
+    if (shape.slots_per_position == 0) {
+      set_unstaffed(pool);
+      return;
+    }
+    const double lambda = pool.arrivals_children_per_day;
+    const QueueEstimate q = held_slots(lambda, lambda > 0.0 ? held / lambda : 0.0, static_cast<int>(pool.slots),
+                                       lambda > 0.0 ? abandoning / lambda : 0.0);
+    pool.utilisation = pool.offered_hours_per_day / pool.capacity_hours_per_day;
+    pool.slot_utilisation = held / pool.slots;
+    pool.stable = q.stable && pool.utilisation < 1.0;
+    pool.caseload_children_mean = q.held_mean;
+    pool.waiting_children_mean = q.waiting_mean;
+    pool.wait_days_mean = q.wait_days_mean;
+    pool.max_inflow_multiplier = multiplier_at_capacity(std::max(pool.utilisation, pool.slot_utilisation));
+  }
+
+  const Scenario& scenario_;
+  const ChainFlows& flows_;
+  StaffPools out_;
+};
+
+}  // namespace
+
+StaffPools estimate_staff_pools(const Scenario& scenario, const ChainFlows& flows) {
+  const RegionTable& table = scenario.regions;
+  const std::size_t regions = table.regions.size();
+  std::vector<std::size_t> everyone(regions);
+  for (std::size_t r = 0; r < regions; ++r) everyone[r] = r;
+  auto by_area = [&](Organisation organisation, const std::vector<std::string>& areas, std::string Region::*member,
+                     std::vector<FlowNode> nodes, bool national_gi = false) {
+    std::vector<PoolPlan> plans;
+    for (const auto& area : areas) {
+      PoolPlan plan{organisation, area, {}, nodes, national_gi};
+      for (std::size_t r = 0; r < regions; ++r) {
+        if (table.regions[r].*member == area) plan.regions.push_back(r);
+      }
+      if (!plan.regions.empty()) plans.push_back(std::move(plan));
+    }
+    return plans;
+  };
+  const bool baseline = scenario.placement == Placement::baseline;
+  std::vector<PoolPlan> plans;
+  auto append = [&](std::vector<PoolPlan> more) { plans.insert(plans.end(), more.begin(), more.end()); };
+  append(by_area(Organisation::vt, table.vt_regions, &Region::vt_region,
+                 baseline ? std::vector<FlowNode>{FlowNode::vt_triage, FlowNode::vt_investigation}
+                          : std::vector<FlowNode>{FlowNode::vt_triage}));
+  append(by_area(Organisation::rvdk, table.rvdk_areas, &Region::rvdk_area,
+                 baseline ? std::vector<FlowNode>{FlowNode::rvdk_other, FlowNode::rvdk_protection}
+                          : std::vector<FlowNode>{FlowNode::rvdk_other}));
+  // Functions (a) and (b) moved out of VT and the RvdK: a team per region or one national body.
+  for (const auto& [organisation, node] : {std::pair{Organisation::expertise, FlowNode::vt_investigation},
+                                           std::pair{Organisation::judgment, FlowNode::rvdk_protection}}) {
+    if (baseline) continue;
+    if (scenario.placement == Placement::regional) {
+      for (std::size_t r = 0; r < regions; ++r) plans.push_back(PoolPlan{organisation, table.regions[r].code, {r}, {node}});
+    } else {
+      plans.push_back(PoolPlan{organisation, "national", everyone, {node}});
+    }
+  }
+  std::vector<FlowNode> regional_gi, national_gi;
+  for (const GiMeasure measure : all_gi_measures) {
+    regional_gi.push_back(gi_node(measure, false));
+    national_gi.push_back(gi_node(measure, true));
+  }
+  append(by_area(Organisation::gi, table.gi_areas, &Region::gi_area, regional_gi));
+  plans.push_back(PoolPlan{Organisation::gi, "national", everyone, national_gi, true});
+
+  PoolBuilder builder(scenario, flows);
+  for (const auto& plan : plans) builder.add(plan);
+  return builder.take();
+}
+
+PoolEstimate organisation_total(const std::vector<PoolEstimate>& pools, const std::string& organisation) {
+  PoolEstimate total;
+  total.organisation = organisation;
+  total.area = "national";
+  total.total = true;
+  total.max_inflow_multiplier = infinity;
+  for (const auto& pool : pools) {
+    if (pool.organisation != organisation || pool.total) continue;
+    total.fte += pool.fte;
+    total.positions += pool.positions;
+    total.slots += pool.slots;
+    total.arrivals_children_per_day += pool.arrivals_children_per_day;
+    total.offered_hours_per_day += pool.offered_hours_per_day;
+    total.capacity_hours_per_day += pool.capacity_hours_per_day;
+    total.held_children_offered += pool.held_children_offered;
+    total.caseload_children_mean += pool.caseload_children_mean;
+    total.waiting_children_mean += pool.waiting_children_mean;
+    total.stable = total.stable && pool.stable;
+    total.max_inflow_multiplier = std::min(total.max_inflow_multiplier, pool.max_inflow_multiplier);
+    total.method = pool.method;
+  }
+  total.utilisation = total.capacity_hours_per_day > 0.0 ? total.offered_hours_per_day / total.capacity_hours_per_day : nan;
+  const double held = organisation == "gi" ? total.held_children_offered : total.caseload_children_mean;
+  total.slot_utilisation = total.slots > 0.0 ? held / total.slots : nan;
+  const double arrivals = total.arrivals_children_per_day;
+  total.wait_days_mean = arrivals > 0.0 ? total.waiting_children_mean / arrivals : nan;
+  return total;
+}
+
+}  // namespace ketensim::model::analytic
