@@ -44,6 +44,7 @@ int analyze_command(const std::vector<std::string>& words) {
                             " intervention(s) not applied (--after-interventions applies them)\n"
                       : "after every intervention, in full\n");
   }
+  for (const auto& what : report.left_out) std::cout << "not in this estimate: " << what << "\n";
   if (args.has("--max-inflow")) {
     print_max_inflow(std::cout, report);
   } else {

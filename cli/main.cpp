@@ -18,11 +18,13 @@ const char* const usage =
     "  calibration SCENARIO  run and compare with the published targets (exit 3 if missed)\n"
     "  compare A B [C ...]   run configurations on common random numbers, paired differences\n"
     "  sweep SPEC -o DIR     run a parameter sweep on local cores (docs/sweeps.md)\n"
+    "  tipping SCENARIO      find where waiting lists stop settling (--vary KEY --range LOW:HIGH)\n"
     "  check SCENARIO        validate a scenario without running it\n"
     "  keys                  list every scenario key with unit, default and source\n"
     "  analyze SCENARIO      the analytic flow model: load, utilisation, waits (docs/analytic.md)\n"
     "  selftest              check the engine against queueing theory (exit 1 on a failure)\n\n"
-    "Each command takes --help. Exit codes: 0 ok, 1 run failed, 2 bad input, 3 calibration missed.\n";
+    "Each command takes --help. Exit codes: 0 ok, 1 run failed, 2 bad input, 3 calibration missed,\n"
+    "4 no tipping point in the range.\n";
 
 }  // namespace
 
@@ -47,7 +49,8 @@ int main(int argc, char** argv) {
     if (words[0] == "analyze") return analyze_command(rest);
     if (words[0] == "selftest") return selftest_command(rest);
     if (words[0] == "sweep") return sweep_command(rest);
-    std::cerr << "ketensim: unknown command '" << words[0] << "'; valid commands are run, calibration, compare, sweep, check, keys, analyze, selftest\n";
+    if (words[0] == "tipping") return tipping_command(rest);
+    std::cerr << "ketensim: unknown command '" << words[0] << "'; valid commands are run, calibration, compare, sweep, tipping, check, keys, analyze, selftest\n";
     return input_error;
   } catch (const ketensim::model::ScenarioError& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -40,19 +40,22 @@ void print_kpi_summary(std::ostream& out, const model::RunResult& run) {
   const auto& first = run.replications.front().kpis;
   out << "\nKPI summary, national (after warm-up; mean ± 95% CI over " << run.replications.size()
       << " replication" << (run.replications.size() == 1 ? "" : "s") << ")\n";
-  out << std::left << std::setw(28) << "stage" << std::setw(34) << "kpi" << std::setw(14) << "unit" << "value\n";
-  out << std::string(92, '-') << "\n";
+  out << std::left << std::setw(28) << "stage" << std::setw(44) << "kpi" << std::setw(14) << "unit" << "value\n";
+  out << std::string(102, '-') << "\n";
   const std::vector<std::string> shown = {"wait_days_mean",       "wait_days_median",     "wait_days_p90",
                                           "share_within_deadline", "waiting_children_mean"};
+  // Staff per organisation (the stage column names the organisation; docs/workforce.md).
+  const std::vector<std::string> staff = {"turnover_rate_per_year", "sick_share", "vacancy_share"};
   for (std::size_t i = 0; i < first.size(); ++i) {
     const auto& kpi = first[i];
     if (kpi.region != "national") continue;
     const bool chain = kpi.stage == "chain";
     bool wanted = chain;
     for (const auto& name : shown) wanted = wanted || kpi.name == name;
+    for (const auto& name : staff) wanted = wanted || kpi.name == name;
     if (!wanted) continue;
     const auto ci = sim::confidence_interval(over_replications(run, i), 0.95);
-    out << std::left << std::setw(28) << kpi.stage << std::setw(34) << kpi.name << std::setw(14) << kpi.unit
+    out << std::left << std::setw(28) << kpi.stage << std::setw(44) << kpi.name << std::setw(14) << kpi.unit
         << with_interval(ci) << "\n";
   }
 }

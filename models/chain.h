@@ -63,6 +63,11 @@ class Chain final : public sim::EventHandler {
   /// Brings every pool, care provider and arrival stream up to the current parameters.
   void refresh_capacities();
   std::uint32_t pool_for(Stage stage, const Family& family) const;
+  /// The name of a pool in KPIs and staff series: its area, or "<organisation>:national" for
+  /// a national pool (so it never reads as the organisation's national total).
+  std::string pool_label(std::size_t pool) const {
+    return pools_[pool].area() == "national" ? pools_[pool].organisation() + ":national" : pools_[pool].area();
+  }
 
   // Interventions (chain_interventions.cpp)
   void schedule_interventions();
@@ -112,7 +117,8 @@ class Chain final : public sim::EventHandler {
   // Workforce and escalation (chain_workforce.cpp, chain_escalation.cpp)
   void start_workforce();
   void on_workforce_tick();
-  void tick_position(std::uint32_t pool, sim::WorkerId worker, const Parameters& p, double mentoring_factor);
+  void tick_position(std::uint32_t pool, sim::WorkerId worker, const Parameters& p);
+  void end_mentoring(sim::WorkerId worker);
   void start_holder(sim::WorkerId worker, StaffMember::Holder holder);
   void vacate(sim::WorkerId worker);
   void apply_speed(sim::WorkerId worker, double factor);

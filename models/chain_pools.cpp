@@ -144,6 +144,10 @@ void Chain::refresh_capacities() {
     const PoolSize size = pool_size(k, region_params_);
     const sim::Hours speed = pools_[k].resize(size.fte, size.cap, size.hours_per_fte_day);
     pool_base_speed_[k] = speed;
+    // The budget follows the funded FTE: a plan that adds staff brings their salaries, or the
+    // budget rule (L3) would stop every hire until the extra FTE had left again.
+    const Parameters& p = pool_parameters_now(k);
+    pool_budget_euros_[k] = p.workforce.budget_share_of_base_cost * size.fte * p.workforce.salary_per_fte_year_euros;
     for (std::size_t i = 0; i < pools_[k].worker_count(); ++i) {
       const sim::WorkerId w = pools_[k].first_worker() + static_cast<sim::WorkerId>(i);
       engine_->set_speed(w, speed * staff_[w].speed_factor);

@@ -143,10 +143,15 @@ ReplicationResult Chain::result() const {
 
   // Utilisation of each staff pool: work started after warm-up over the hours its staff
   // could deliver (work still open at the end counts in full: a slight overestimate).
+  // A pool serving the whole country (the national GIs, a function placed nationally) is
+  // `<organisation>:national`, as in the analytic rows: `national` is the organisation's total.
+  auto pool_area = [&](std::size_t k) {
+    return pools_[k].area() == "national" ? pools_[k].organisation() + ":national" : pools_[k].area();
+  };
   std::map<std::string, std::pair<double, double>> by_organisation;  // hours started, capacity
   for (std::size_t k = 0; k < pools_.size(); ++k) {
     const double capacity = pool_hours_capacity_[k];
-    add("utilisation", pools_[k].organisation(), pools_[k].area(), "share",
+    add("utilisation", pools_[k].organisation(), pool_area(k), "share",
         capacity > 0 ? pool_hours_started_[k] / capacity : nan);
     by_organisation[pools_[k].organisation()].first += pool_hours_started_[k];
     by_organisation[pools_[k].organisation()].second += capacity;
@@ -167,7 +172,7 @@ ReplicationResult Chain::result() const {
     add("cost_per_year_euros", organisation, area, "euros/year", t.cost_euros / years_observed);
   };
   for (std::size_t k = 0; k < pools_.size(); ++k) {
-    add_staff(pools_[k].organisation(), pools_[k].area(), staff_totals_[k]);
+    add_staff(pools_[k].organisation(), pool_area(k), staff_totals_[k]);
     StaffTotals& sum = staff_by_organisation[pools_[k].organisation()];
     const StaffTotals& t = staff_totals_[k];
     sum.headcount_years += t.headcount_years;
@@ -184,9 +189,10 @@ ReplicationResult Chain::result() const {
   {
     StaffSeries& staff = out.staff;
     std::vector<std::string> organisations;
-    for (const auto& pool : pools_) {
+    for (std::size_t k = 0; k < pools_.size(); ++k) {
+      const auto& pool = pools_[k];
       staff.series_organisation.push_back(pool.organisation());
-      staff.series_area.push_back(pool.area());
+      staff.series_area.push_back(pool_area(k));
       if (std::find(organisations.begin(), organisations.end(), pool.organisation()) == organisations.end()) {
         organisations.push_back(pool.organisation());
       }

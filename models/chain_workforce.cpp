@@ -95,8 +95,22 @@ void Chain::remove_case(sim::WorkerId worker, Family& family) {
   cases.pop_back();
 }
 
+void Chain::end_mentoring(sim::WorkerId worker) {
+  StaffMember& member = staff_[worker];
+  if (!member.mentor) return;
+  StaffMember& mentor = staff_[*member.mentor];
+  if (mentor.mentees > 0) --mentor.mentees;
+  member.mentor.reset();
+}
+
 void Chain::vacate(sim::WorkerId worker) {
   StaffMember& member = staff_[worker];
+  end_mentoring(worker);
+  member.mentees = 0;  // the new hires lose their mentor
+  for (std::size_t i = 0; i < pools_[pool_of_worker_[worker]].worker_count(); ++i) {
+    StaffMember& other = staff_[pools_[pool_of_worker_[worker]].first_worker() + i];
+    if (other.mentor == worker) other.mentor.reset();
+  }
   member.holder = StaffMember::Holder::vacant;
   member.vacant_since = now();
   member.sick = false;
@@ -114,7 +128,21 @@ void Chain::start_holder(sim::WorkerId worker, StaffMember::Holder holder) {
   member.started_at = now();
   member.sick = false;
   member.pressure = 1.0;
-  if (holder == StaffMember::Holder::permanent) member.hire_under_way = false;
+  if (holder == StaffMember::Holder::permanent) {
+    member.hire_under_way = false;
+    // The new hire's mentor: the next experienced permanent colleague in the pool.
+    const std::size_t count = pools_[pool].worker_count();
+    const std::size_t own = worker - pools_[pool].first_worker();
+    for (std::size_t step = 1; step < count; ++step) {
+      const sim::WorkerId other = pools_[pool].first_worker() + static_cast<sim::WorkerId>((own + step) % count);
+      const StaffMember& colleague = staff_[other];
+      if (colleague.holder == StaffMember::Holder::permanent && now() - colleague.started_at >= p.workforce.ramp_up_days) {
+        member.mentor = other;
+        ++staff_[other].mentees;
+        break;
+      }
+    }
+  }
   pools_[pool].set_available(worker, true);
   // A successor takes over the cases: each child gets another guardian (at the GI) and the
   // successor redoes part of the work (loop L2).
@@ -134,22 +162,8 @@ void Chain::start_holder(sim::WorkerId worker, StaffMember::Holder holder) {
 void Chain::on_workforce_tick() {
   for (std::uint32_t k = 0; k < pools_.size(); ++k) {
     const Parameters& p = pool_parameters_now(k);
-    // Mentoring: each worker still ramping up takes hours from the experienced ones.
-    std::size_t ramping = 0;
-    std::size_t experienced = 0;
     for (std::size_t i = 0; i < pools_[k].worker_count(); ++i) {
-      const StaffMember& member = staff_[pools_[k].first_worker() + i];
-      if (member.holder != StaffMember::Holder::permanent) continue;
-      (now() - member.started_at < p.workforce.ramp_up_days ? ramping : experienced) += 1;
-    }
-    const double hours_per_position = pool_base_speed_[k];
-    double mentoring_factor = 1.0;
-    if (experienced > 0 && hours_per_position > 0) {
-      const double mentoring = static_cast<double>(ramping) * p.workforce.mentoring_hours_per_week / 7.0;
-      mentoring_factor = std::max(0.5, 1.0 - mentoring / (static_cast<double>(experienced) * hours_per_position));
-    }
-    for (std::size_t i = 0; i < pools_[k].worker_count(); ++i) {
-      tick_position(k, pools_[k].first_worker() + static_cast<sim::WorkerId>(i), p, mentoring_factor);
+      tick_position(k, pools_[k].first_worker() + static_cast<sim::WorkerId>(i), p);
     }
     // Costs of the week: salaries (temporary staff at a premium); one-off costs are added
     // when they happen. Old one-off costs leave the rolling year.
@@ -169,7 +183,7 @@ void Chain::on_workforce_tick() {
   if (now() + tick_days <= end_date_) schedule(now() + tick_days, EventKind::workforce_tick, 0, 0, SameInstantOrder::change);
 }
 
-void Chain::tick_position(std::uint32_t pool, sim::WorkerId worker, const Parameters& p, double mentoring_factor) {
+void Chain::tick_position(std::uint32_t pool, sim::WorkerId worker, const Parameters& p) {
   StaffMember& member = staff_[worker];
   const auto& wf = p.workforce;
   const bool l1 = p.feedback.l1_turnover != 0;
@@ -245,7 +259,13 @@ void Chain::tick_position(std::uint32_t pool, sim::WorkerId worker, const Parame
       const double months = std::floor(tenure / 30.0) * 30.0;
       factor = wf.new_hire_productivity + (1.0 - wf.new_hire_productivity) * months / wf.ramp_up_days;
     } else {
-      factor = mentoring_factor;
+      factor = 1.0;
+      end_mentoring(worker);  // ramped up: the mentor gets the hours back
+    }
+    // A mentor gives each new hire some hours a week (at most half of their own).
+    const double base = pool_base_speed_[pool];
+    if (member.mentees > 0 && base > 0) {
+      factor *= std::max(0.5, 1.0 - member.mentees * wf.mentoring_hours_per_week / 7.0 / base);
     }
     if (member.sick) factor *= wf.sick_cover_share;
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include <cstdint>
+#include <optional>
 
 #include "sim/types.h"
 
@@ -23,6 +24,8 @@ struct StaffMember {
   double pressure = 1.0;          // smoothed caseload / norm
   std::uint32_t draws = 0;        // draws taken from the position's random stream
   double speed_factor = 1.0;      // share of a full worker's hours delivered now
+  std::optional<sim::WorkerId> mentor;  // the colleague who mentors this new hire
+  std::uint16_t mentees = 0;            // new hires this worker mentors
 
   [[nodiscard]] bool occupied() const { return holder != Holder::vacant; }
 };

@@ -184,6 +184,14 @@ TEST(Analyze, InterventionsCountOnlyWhenAskedAndOnlyInTheirRegions) {
   EXPECT_EQ(grown, 1);
 }
 
+TEST(Analyze, TheEstimateNamesTheDynamicsItLeavesOut) {
+  const FlowReport national = analyze(testing::load_example("netherlands-2020.toml"));
+  ASSERT_FALSE(national.left_out.empty());
+  EXPECT_NE(national.left_out.front().find("staff dynamics"), std::string::npos);
+  // The degenerate configurations switch staff dynamics and escalation off.
+  EXPECT_TRUE(analyze(testing::load_example("examples/mmc-rvdk.toml")).left_out.empty());
+}
+
 TEST(Analyze, AClosedLoopOfSharesIsAScenarioErrorPointingAtTheShares) {
   Scenario scenario = testing::load_example("examples/small-chain.toml");
   set_parameter(scenario, "local_team.share_escalate_to_rvdk", 1.0, "test");

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "models/output/hdf5_io.h"
+#include "models/output/result_layout.h"
 #include "models/output/result_reader.h"
 #include "models/output/result_writer.h"
 #include "tests/support/example_run_result.h"
@@ -62,6 +63,44 @@ TEST_F(ResultWriter, AWrittenResultReadsBackEqual) {
   write_run_result(run, path("run.h5"));
   ketensim::testing::expect_equal(run, read_run_result(path("run.h5")));
   EXPECT_EQ(entries(), std::vector<std::string>{"run.h5"});
+}
+
+TEST_F(ResultWriter, StaffSeriesReadBackPerReplicationOnTheTimeSeriesSamples) {
+  write_run_result(example_run_result(), path("run.h5"));
+  const auto back = read_run_result(path("run.h5"));
+  ASSERT_EQ(back.replications.size(), 3u);
+  const auto& staff = back.replications[2].staff;
+  EXPECT_EQ(staff.series_organisation, (std::vector<std::string>{"gi", "gi", "gi"}));
+  EXPECT_EQ(staff.series_area, (std::vector<std::string>{"groningen", "friesland", "national"}));
+  EXPECT_EQ(staff.metric_names, (std::vector<std::string>{"headcount", "pressure_mean", "cost_euros"}));
+  EXPECT_EQ(staff.metric_units, (std::vector<std::string>{"FTE", "caseload/norm", "euros/step"}));
+  ASSERT_EQ(staff.values.size(), 3u * 3u * back.replications[2].timeseries.time_days.size());
+  EXPECT_EQ(staff.values[staff.index(1, 2, 3, 5)], 2000.0 + 100.0 + 20.0 + 3.0 + 0.5);
+}
+
+TEST_F(ResultWriter, AFormat10FileWithoutStaffSeriesReadsWithEmptyOnes) {
+  namespace h5 = ketensim::output::h5;
+  auto run = example_run_result();
+  write_run_result(run, path("old.h5"));
+  {  // Turn the file into one a 1.0 writer would have written.
+    h5::File file(h5::check(H5Fopen(path("old.h5").c_str(), H5F_ACC_RDWR, H5P_DEFAULT), path("old.h5"), "cannot open"),
+                  path("old.h5"), "/");
+    ASSERT_GE(H5Ldelete(file.id(), "staff", H5P_DEFAULT), 0);
+    ASSERT_GE(H5Ldelete(file.id(), "analytic", H5P_DEFAULT), 0);
+    ASSERT_GE(H5Adelete(file.id(), "format_version"), 0);
+    h5::write_attribute(file, "format_version", std::string("1.0"));
+  }
+  const auto back = read_run_result(path("old.h5"));
+  for (auto& replication : run.replications) replication.staff = {};
+  run.analytic.clear();
+  ketensim::testing::expect_equal(run, back);
+}
+
+TEST_F(ResultWriter, FilesAreWrittenInTheCurrentFormatVersion) {
+  namespace h5 = ketensim::output::h5;
+  write_run_result(example_run_result(), path("run.h5"));
+  EXPECT_EQ(h5::read_string_attribute(h5::open_file(path("run.h5")), "format_version"), "1.1");
+  EXPECT_EQ(ketensim::output::layout::format_version(), "1.1");
 }
 
 TEST_F(ResultWriter, AResultWithoutEventLogReadsBackWithoutOne) {
@@ -217,6 +256,29 @@ TEST_F(ResultWriter, ReplicationsThatDisagreeOnTimePointsAreRefused) {
   run.replications[2].timeseries.time_days[4] = 121.0;
   EXPECT_EQ(error_of([&] { write_run_result(run, path("run.h5")); }),
             path("run.h5") + ": cannot write result: replication 2: time points differ from replication 0");
+}
+
+TEST_F(ResultWriter, ReplicationsThatDisagreeOnStaffSeriesAreRefused) {
+  auto run = example_run_result();
+  run.replications[1].staff.series_area[0] = "drenthe";
+  EXPECT_EQ(error_of([&] { write_run_result(run, path("run.h5")); }),
+            path("run.h5") + ": cannot write result: replication 1: staff series differ from replication 0");
+}
+
+TEST_F(ResultWriter, StaffValuesThatDoNotFillTheirShapeAreRefused) {
+  auto run = example_run_result();
+  run.replications[2].staff.values.pop_back();
+  EXPECT_EQ(error_of([&] { write_run_result(run, path("run.h5")); }),
+            path("run.h5") +
+                ": cannot write result: replication 2: 44 staff values, expected 45 (staff metrics x staff series x "
+                "samples)");
+}
+
+TEST_F(ResultWriter, AReservedStaffMetricNameIsRefused) {
+  auto run = example_run_result();
+  for (auto& replication : run.replications) replication.staff.metric_names[1] = "series_area";
+  EXPECT_EQ(error_of([&] { write_run_result(run, path("run.h5")); }),
+            path("run.h5") + ": cannot write result: staff metric name 'series_area' is reserved in /staff");
 }
 
 TEST_F(ResultWriter, AReservedMetricNameIsRefused) {

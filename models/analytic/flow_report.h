@@ -73,6 +73,9 @@ struct FlowReport {
   /// analytic first guess for the chain's tipping point.
   double max_inflow_multiplier = 0.0;
   std::string bottleneck;
+  /// What the scenario switches on that the estimate leaves out (staff dynamics, feedback
+  /// loops), in words, so that a reader knows why the simulation may differ.
+  std::vector<std::string> left_out;
 };
 
 }  // namespace ketensim::model::analytic

@@ -26,8 +26,13 @@ double hours_per_child(const Parameters& p, Placement placement, FlowNode node) 
     case FlowNode::rvdk_protection:
       return std::max(0.1, p.rvdk.investigation_hours_per_child - p.team.reintake_saved_hours_per_child) + national_extra;
     case FlowNode::rvdk_other: return p.rvdk.other_case_hours;
-    default: return std::max(0.1, p.gi.startup_hours_per_child - p.team.reintake_saved_hours_per_child);
+    default: return nan;  // not a caseload node
   }
+}
+
+// The guardian's start-up work per child, the only work a GI's hours carry.
+double gi_startup_hours(const Parameters& p) {
+  return std::max(0.1, p.gi.startup_hours_per_child - p.team.reintake_saved_hours_per_child);
 }
 
 // What a pool is: who works there for whom, as models/chain_pools.cpp builds it.
@@ -187,7 +192,7 @@ class PoolBuilder {
         const double rate = flows_.at(r, gi_node(measure, plan.national_gi));
         if (rate <= 0.0) continue;
         pool.arrivals_children_per_day += rate;
-        pool.offered_hours_per_day += rate * hours_per_child(p, scenario_.placement, FlowNode::gi_ots);
+        pool.offered_hours_per_day += rate * gi_startup_hours(p);
         held += rate * guardian_holding_days(p, measure, measure == GiMeasure::youth_probation ? 0.0 : handover);
         abandoning += rate * abandonment_per_day(p, measure);
       }

@@ -12,7 +12,7 @@ namespace {
 
 constexpr char magic[4] = {'K', 'S', 'R', 'R'};
 constexpr std::uint16_t codec_major = 1;
-constexpr std::uint16_t codec_minor = 0;
+constexpr std::uint16_t codec_minor = 1;  // 1.1 added the staff series
 constexpr std::size_t event_size = 8 + 8 + 2 + 1 + 1 + 1 + 4;
 constexpr bool host_is_little_endian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
 static_assert(sizeof(double) == 8 && std::numeric_limits<double>::is_iec559, "doubles must be IEEE 754 binary64");
@@ -150,6 +150,13 @@ void encode_payload(const model::ReplicationResult& r, ByteWriter& w) {
   w.strs(ts.metric_units);
   w.f64s(ts.values);
 
+  const model::StaffSeries& staff = r.staff;
+  w.strs(staff.series_organisation);
+  w.strs(staff.series_area);
+  w.strs(staff.metric_names);
+  w.strs(staff.metric_units);
+  w.f64s(staff.values);
+
   w.count(r.kpis.size());
   for (const model::KpiValue& k : r.kpis) {
     w.str(k.name);
@@ -177,7 +184,8 @@ void encode_payload(const model::ReplicationResult& r, ByteWriter& w) {
   }
 }
 
-model::ReplicationResult decode_payload(ByteReader& in) {
+/// `minor` is the message's minor version: a 1.0 message has no staff series.
+model::ReplicationResult decode_payload(ByteReader& in, std::uint16_t minor) {
   model::ReplicationResult r;
   r.replication = in.integer<std::uint32_t>("replication");
   r.stream_seed = in.integer<std::uint64_t>("stream_seed");
@@ -191,6 +199,15 @@ model::ReplicationResult decode_payload(ByteReader& in) {
   ts.metric_names = in.strs("timeseries.metric_names");
   ts.metric_units = in.strs("timeseries.metric_units");
   ts.values = in.f64s("timeseries.values");
+
+  if (minor >= 1) {
+    model::StaffSeries& staff = r.staff;
+    staff.series_organisation = in.strs("staff.series_organisation");
+    staff.series_area = in.strs("staff.series_area");
+    staff.metric_names = in.strs("staff.metric_names");
+    staff.metric_units = in.strs("staff.metric_units");
+    staff.values = in.f64s("staff.values");
+  }
 
   r.kpis.resize(in.count("kpis", 4 * 4 + 8));
   for (model::KpiValue& k : r.kpis) {
@@ -225,7 +242,7 @@ model::ReplicationResult decode_payload(ByteReader& in) {
 std::string encode(const model::ReplicationResult& replication) {
   ByteWriter w;
   w.out().reserve(codec_header_size + 64 + 8 * replication.timeseries.values.size() +
-                  event_size * replication.events.size());
+                  8 * replication.staff.values.size() + event_size * replication.events.size());
   w.bytes(magic, sizeof magic);
   w.integer(codec_major);
   w.integer(codec_minor);
@@ -269,7 +286,7 @@ model::ReplicationResult decode_replication(const std::string& bytes) {
   if (fnv1a(bytes.data() + codec_header_size, present) != checksum) corrupt("corrupted: payload checksum mismatch");
 
   ByteReader payload(bytes.data() + codec_header_size, present);
-  model::ReplicationResult replication = decode_payload(payload);
+  model::ReplicationResult replication = decode_payload(payload, minor);
   if (payload.remaining() != 0) {
     corrupt("corrupted: " + std::to_string(payload.remaining()) + " bytes left over at offset " +
             std::to_string(payload.position()));

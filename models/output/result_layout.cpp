@@ -7,6 +7,8 @@ namespace ketensim::output::layout {
 
 using h5::Column;
 
+std::string format_version() { return std::to_string(format_major) + "." + std::to_string(format_minor); }
+
 h5::RowTypes replication_row_types() {
   return h5::row_types(sizeof(ReplicationRow),
                        {

@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include <cstdint>
+#include <string>
 
 #include "models/output/hdf5_io.h"
 
-// The on-disk layout of a run-result file, format 1.1, shared by writer and reader.
+// The on-disk layout of a run-result file, shared by writer and reader.
 // docs/output-format.md describes it; change both together and bump the version (minor for
 // additions a 1.x reader can ignore, major for anything else).
 namespace ketensim::output::layout {
 
 inline constexpr const char* filetype = "ketensim.run";
+/// The format version, defined here only: 1.0 the first layout; 1.1 added /analytic and
+/// /staff.
 inline constexpr unsigned format_major = 1;
-inline constexpr unsigned format_minor = 1;  // 1.1 added /analytic
-inline constexpr const char* format_version = "1.1";
+inline constexpr unsigned format_minor = 1;
+/// "MAJOR.MINOR", the value of the root attribute `format_version`.
+std::string format_version();
 
 /// Datasets in /timeseries that are not metrics; no metric may take these names.
 inline constexpr const char* time_days = "time_days";
@@ -20,9 +24,14 @@ inline constexpr const char* series_stage = "series_stage";
 inline constexpr const char* series_region = "series_region";
 inline constexpr const char* metric_names = "metric_names";
 
+/// Datasets in /staff that are not metrics (besides metric_names); no staff metric may take
+/// these names. Its samples are /timeseries/time_days.
+inline constexpr const char* series_organisation = "series_organisation";
+inline constexpr const char* series_area = "series_area";
+
 /// Rows per chunk of the event log, and per chunk along time in a time series.
 inline constexpr hsize_t event_chunk_rows = 65536;
-/// Target number of values in one chunk of a time-series dataset (256 KiB of float64).
+/// Target number of values in one chunk of a time-series or staff dataset (256 KiB of float64).
 inline constexpr hsize_t timeseries_chunk_values = 32768;
 inline constexpr unsigned gzip_level = 4;
 

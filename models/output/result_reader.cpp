@@ -73,6 +73,24 @@ void read_replications(const h5::File& file, const std::string& path, RunResult&
   }
 }
 
+/// Reads the [R, S, T] dataset of each of `names` in `group` into the `values` (and its
+/// `unit` into the `metric_units`) of `series_of(replication)`, laid out [metric][series][sample].
+template <class SeriesOf>
+void read_metrics(const h5::Group& group, hsize_t replications, hsize_t series, hsize_t samples,
+                  const std::vector<std::string>& names, RunResult& run, SeriesOf series_of) {
+  const std::size_t block = static_cast<std::size_t>(series * samples);
+  for (ReplicationResult& replication : run.replications) series_of(replication).values.resize(names.size() * block);
+  for (std::size_t m = 0; m < names.size(); ++m) {
+    const std::vector<double> values = h5::read_doubles(group, names[m], {replications, series, samples});
+    const std::string unit = h5::read_string_attribute(h5::open_dataset(group, names[m]), "unit");
+    for (std::size_t r = 0; r < run.replications.size(); ++r) {
+      auto& target = series_of(run.replications[r]);
+      target.metric_units.push_back(unit);
+      std::copy(values.begin() + r * block, values.begin() + (r + 1) * block, target.values.begin() + m * block);
+    }
+  }
+}
+
 void read_timeseries(const h5::File& file, const std::string& path, RunResult& run) {
   const h5::Group group = h5::open_group(file, "timeseries");
   const hsize_t replications = run.replications.size();
@@ -89,21 +107,28 @@ void read_timeseries(const h5::File& file, const std::string& path, RunResult& r
   }
   const hsize_t series = shared.series_stage.size();
   const hsize_t samples = shared.time_days.size();
-  const std::size_t block = static_cast<std::size_t>(series * samples);
-  for (ReplicationResult& replication : run.replications) {
-    replication.timeseries = shared;
-    replication.timeseries.values.resize(shared.metric_names.size() * block);
+  for (ReplicationResult& replication : run.replications) replication.timeseries = shared;
+  read_metrics(group, replications, series, samples, shared.metric_names, run,
+               [](ReplicationResult& replication) -> model::TimeSeries& { return replication.timeseries; });
+}
+
+// Files of format 1.0 have no /staff: their replications keep empty staff series.
+void read_staff(const h5::File& file, const std::string& path, RunResult& run) {
+  if (!h5::has_link(file, "staff")) return;
+  const h5::Group group = h5::open_group(file, "staff");
+  model::StaffSeries shared;
+  shared.series_organisation = h5::read_strings(group, layout::series_organisation);
+  shared.series_area = h5::read_strings(group, layout::series_area);
+  shared.metric_names = h5::read_strings(group, layout::metric_names);
+  if (shared.series_organisation.size() != shared.series_area.size()) {
+    inconsistent(path, "/staff has " + std::to_string(shared.series_organisation.size()) +
+                           " series organisations and " + std::to_string(shared.series_area.size()) +
+                           " series areas");
   }
-  for (std::size_t m = 0; m < shared.metric_names.size(); ++m) {
-    const std::string& name = shared.metric_names[m];
-    const std::vector<double> values = h5::read_doubles(group, name, {replications, series, samples});
-    const std::string unit = h5::read_string_attribute(h5::open_dataset(group, name), "unit");
-    for (std::size_t r = 0; r < run.replications.size(); ++r) {
-      model::TimeSeries& ts = run.replications[r].timeseries;
-      ts.metric_units.push_back(unit);
-      std::copy(values.begin() + r * block, values.begin() + (r + 1) * block, ts.values.begin() + m * block);
-    }
-  }
+  const hsize_t samples = run.replications.empty() ? 0 : run.replications.front().timeseries.time_days.size();
+  for (ReplicationResult& replication : run.replications) replication.staff = shared;
+  read_metrics(group, run.replications.size(), shared.series_organisation.size(), samples, shared.metric_names, run,
+               [](ReplicationResult& replication) -> model::StaffSeries& { return replication.staff; });
 }
 
 void read_kpis(const h5::File& file, RunResult& run) {
@@ -172,6 +197,7 @@ RunResult read_run_result(const std::string& path) {
   run.stage_names = h5::read_strings(h5::open_group(file, "stages"), "names");
   read_replications(file, path, run);
   read_timeseries(file, path, run);
+  read_staff(file, path, run);
   read_kpis(file, run);
   read_calibration(file, run);
   read_events(file, path, run);

@@ -13,6 +13,7 @@ namespace ketensim::output {
 /// type or of a major format version other than 1 is refused with a message such as
 /// "run.h5: filetype is 'x', expected 'ketensim.run'" or
 /// "run.h5: format_version is 2.0, this reader understands 1.x". Throws std::runtime_error.
+/// Parts a file's minor version predates (/staff and /analytic in 1.0) read back empty.
 model::RunResult read_run_result(const std::string& path);
 
 /// One row of /kpis: a KPI and its sufficient statistics over replications.

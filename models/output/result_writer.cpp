@@ -37,8 +37,10 @@ class Validator {
   void run() const {
     check_replication_indices();
     check_metric_names();
+    check_staff_metric_names();
     for (const ReplicationResult& replication : run_.replications) {
       check_timeseries(replication);
+      check_staff(replication);
       check_kpis(replication);
       check_calibration(replication);
       check_events(replication);
@@ -63,16 +65,26 @@ class Validator {
 
   void check_metric_names() const {
     if (run_.replications.empty()) return;
-    const std::vector<std::string>& names = first().timeseries.metric_names;
-    const std::set<std::string> reserved{layout::time_days, layout::series_stage, layout::series_region,
-                                         layout::metric_names};
+    check_dataset_names("metric", first().timeseries.metric_names, "/timeseries",
+                        {layout::time_days, layout::series_stage, layout::series_region, layout::metric_names});
+  }
+
+  void check_staff_metric_names() const {
+    if (run_.replications.empty()) return;
+    check_dataset_names("staff metric", first().staff.metric_names, "/staff",
+                        {layout::series_organisation, layout::series_area, layout::metric_names});
+  }
+
+  /// Each of `names` becomes a dataset in `group`, beside the `reserved` ones.
+  void check_dataset_names(const std::string& what, const std::vector<std::string>& names, const std::string& group,
+                           const std::set<std::string>& reserved) const {
     std::set<std::string> seen;
     for (const std::string& name : names) {
       if (name.empty() || name == "." || name.find('/') != std::string::npos || name.find('\0') != std::string::npos) {
-        refuse("metric name '" + name + "' cannot name an HDF5 dataset");
+        refuse(what + " name '" + name + "' cannot name an HDF5 dataset");
       }
-      if (reserved.count(name) != 0) refuse("metric name '" + name + "' is reserved in /timeseries");
-      if (!seen.insert(name).second) refuse("metric '" + name + "' appears twice");
+      if (reserved.count(name) != 0) refuse(what + " name '" + name + "' is reserved in " + group);
+      if (!seen.insert(name).second) refuse(what + " '" + name + "' appears twice");
     }
   }
 
@@ -98,6 +110,33 @@ class Validator {
     }
     if (ts.metric_names != reference.metric_names || ts.metric_units != reference.metric_units) {
       refuse(label(replication) + ": metrics or their units differ from " + label(first()));
+    }
+  }
+
+  // The staff series share the time series' samples, so their shape is checked against
+  // this replication's time_days (which check_timeseries holds equal across replications).
+  void check_staff(const ReplicationResult& replication) const {
+    const model::StaffSeries& staff = replication.staff;
+    const model::StaffSeries& reference = first().staff;
+    if (staff.series_organisation.size() != staff.series_area.size()) {
+      refuse(label(replication) + ": " + std::to_string(staff.series_organisation.size()) +
+             " staff series organisations but " + std::to_string(staff.series_area.size()) + " staff series areas");
+    }
+    if (staff.metric_units.size() != staff.metric_names.size()) {
+      refuse(label(replication) + ": " + std::to_string(staff.metric_names.size()) + " staff metrics but " +
+             std::to_string(staff.metric_units.size()) + " units");
+    }
+    const std::size_t expected =
+        staff.metric_names.size() * staff.series_organisation.size() * replication.timeseries.time_days.size();
+    if (staff.values.size() != expected) {
+      refuse(label(replication) + ": " + std::to_string(staff.values.size()) + " staff values, expected " +
+             std::to_string(expected) + " (staff metrics x staff series x samples)");
+    }
+    if (staff.series_organisation != reference.series_organisation || staff.series_area != reference.series_area) {
+      refuse(label(replication) + ": staff series differ from " + label(first()));
+    }
+    if (staff.metric_names != reference.metric_names || staff.metric_units != reference.metric_units) {
+      refuse(label(replication) + ": staff metrics or their units differ from " + label(first()));
     }
   }
 
@@ -162,7 +201,7 @@ class Validator {
 
 void write_root_attributes(const h5::File& file, const RunResult& run, const std::string& created) {
   h5::write_attribute(file, "filetype", std::string(layout::filetype));
-  h5::write_attribute(file, "format_version", std::string(layout::format_version));
+  h5::write_attribute(file, "format_version", layout::format_version());
   h5::write_attribute(file, "software_version", run.software_version);
   h5::write_attribute(file, "git_revision", run.git_revision);
   h5::write_attribute(file, "engine", run.engine);
@@ -187,6 +226,26 @@ std::vector<hsize_t> timeseries_chunk(const std::vector<hsize_t>& shape) {
   return {1, series, samples};
 }
 
+/// One [R, S, T] float64 dataset per metric in `group`, with attribute `unit`, chunked and
+/// compressed. `values_of(replication)` is that replication's [metric][series][sample] values.
+template <class ValuesOf>
+void write_metrics(const h5::Group& group, const RunResult& run, const std::vector<std::string>& names,
+                   const std::vector<std::string>& units, hsize_t series, hsize_t samples, ValuesOf values_of) {
+  const std::vector<hsize_t> shape{run.replications.size(), series, samples};
+  const std::vector<hsize_t> chunk = timeseries_chunk(shape);
+  const h5::PropertyList creation = h5::dataset_creation(chunk, layout::gzip_level);
+  for (std::size_t m = 0; m < names.size(); ++m) {
+    const h5::Dataset dataset = h5::create_dataset(group, names[m], H5T_IEEE_F64LE, h5::simple_space(shape), creation);
+    h5::write_attribute(dataset, "unit", units[m]);
+    const std::size_t block = static_cast<std::size_t>(series * samples);
+    for (std::size_t r = 0; r < run.replications.size(); ++r) {
+      // values is [metric][series][sample]: one metric of one replication is contiguous.
+      const double* values = values_of(run.replications[r]).data() + m * block;
+      h5::write_block(dataset, H5T_NATIVE_DOUBLE, {r, 0, 0}, {1, series, samples}, values);
+    }
+  }
+}
+
 void write_timeseries(const h5::File& file, const RunResult& run) {
   const h5::Group group = h5::create_group(file, "timeseries");
   const model::TimeSeries empty;
@@ -195,23 +254,26 @@ void write_timeseries(const h5::File& file, const RunResult& run) {
   h5::write_strings(group, layout::series_stage, reference.series_stage);
   h5::write_strings(group, layout::series_region, reference.series_region);
   h5::write_strings(group, layout::metric_names, reference.metric_names);
+  write_metrics(group, run, reference.metric_names, reference.metric_units, reference.series_stage.size(),
+                reference.time_days.size(),
+                [](const ReplicationResult& replication) -> const std::vector<double>& {
+                  return replication.timeseries.values;
+                });
+}
 
-  const hsize_t samples = reference.time_days.size();
-  const hsize_t series = reference.series_stage.size();
-  const std::vector<hsize_t> shape{run.replications.size(), series, samples};
-  const std::vector<hsize_t> chunk = timeseries_chunk(shape);
-  const h5::PropertyList creation = h5::dataset_creation(chunk, layout::gzip_level);
-  for (std::size_t m = 0; m < reference.metric_names.size(); ++m) {
-    const h5::Dataset dataset =
-        h5::create_dataset(group, reference.metric_names[m], H5T_IEEE_F64LE, h5::simple_space(shape), creation);
-    h5::write_attribute(dataset, "unit", reference.metric_units[m]);
-    const std::size_t block = static_cast<std::size_t>(series * samples);
-    for (std::size_t r = 0; r < run.replications.size(); ++r) {
-      // values is [metric][series][sample]: one metric of one replication is contiguous.
-      const double* values = run.replications[r].timeseries.values.data() + m * block;
-      h5::write_block(dataset, H5T_NATIVE_DOUBLE, {r, 0, 0}, {1, series, samples}, values);
-    }
-  }
+// The staff series (format 1.1), sampled at /timeseries/time_days; written even when empty.
+void write_staff(const h5::File& file, const RunResult& run) {
+  const h5::Group group = h5::create_group(file, "staff");
+  const model::StaffSeries empty;
+  const model::StaffSeries& reference = run.replications.empty() ? empty : run.replications.front().staff;
+  const std::size_t samples = run.replications.empty() ? 0 : run.replications.front().timeseries.time_days.size();
+  h5::write_strings(group, layout::series_organisation, reference.series_organisation);
+  h5::write_strings(group, layout::series_area, reference.series_area);
+  h5::write_strings(group, layout::metric_names, reference.metric_names);
+  write_metrics(group, run, reference.metric_names, reference.metric_units, reference.series_organisation.size(),
+                samples, [](const ReplicationResult& replication) -> const std::vector<double>& {
+                  return replication.staff.values;
+                });
 }
 
 void write_replications(const h5::File& file, const RunResult& run) {
@@ -309,6 +371,7 @@ void write_file(const std::string& disk_path, const std::string& shown_name, con
   h5::write_string(file, "scenario", run.scenario_text);
   write_name_tables(file, run);
   write_timeseries(file, run);
+  write_staff(file, run);
   write_replications(file, run);
   write_kpis(file, run);
   write_calibration(file, run);

@@ -24,7 +24,8 @@ struct WriteOptions {
 /// the temporary file is removed, a file already at `path` is left as it was, and the
 /// error is rethrown (std::runtime_error naming the path). Creates missing parent
 /// directories. Results whose replications disagree in shape (time points, series,
-/// metrics, KPIs, calibration targets) are refused before anything is written.
+/// metrics, staff series and metrics, KPIs, calibration targets) are refused before anything
+/// is written.
 void write_run_result(const model::RunResult& run, const std::string& path);
 void write_run_result(const model::RunResult& run, const std::string& path, const WriteOptions& options);
 

@@ -4,7 +4,6 @@ path and the `ketensim` program: ctest sets PYTHONPATH=BUILD/python and KETENSIM
 
     PYTHONPATH=build/python KETENSIM_BIN=build/ketensim /usr/bin/python3 -m pytest tests/python
 """
-import os
 import pathlib
 
 import pytest

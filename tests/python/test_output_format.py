@@ -25,7 +25,8 @@ DOC = REPO / "docs" / "output-format.md"
 CREATED = "2024-01-01T00:00:00Z"
 
 # Lengths of the shape letters for the synthetic result (see example_run_result.h).
-SIZES = {"R": 3, "T": 5, "S": 4, "M": 2, "K": 3, "C": 1, "G": 2, "P": 3, "E": 4, "L": 2 + 3 + 4, "A": 2}
+SIZES = {"R": 3, "T": 5, "S": 4, "M": 2, "W": 3, "N": 3, "K": 3, "C": 1, "G": 2, "P": 3, "E": 4, "L": 2 + 3 + 4,
+         "A": 2}
 
 
 def find_writer():
@@ -115,6 +116,8 @@ def test_the_document_states_the_version_the_writer_writes(run_file):
     stated = re.search(r"The current version is (\d+\.\d+)\.", text).group(1)
     with h5py.File(run_file, "r") as f:
         assert f.attrs["format_version"] == stated == "1.1"
+    history = text[text.index("History:"):text.index("## Conventions")]
+    assert "**1.1** added `/staff`" in history and "`/analytic`" in history
 
 
 def test_root_attributes_are_exactly_the_documented_ones_with_their_types(run_file):
@@ -149,12 +152,16 @@ def test_root_attributes_hold_the_run_identity(run_file):
 def test_datasets_are_exactly_the_documented_ones_with_their_types_and_shapes(run_file):
     documented = doc_table("## Datasets")
     with h5py.File(run_file, "r") as f:
-        metrics = list(f["timeseries/metric_names"].asstr()[()])
         found = datasets_in(f)
         expected = set()
         for row in documented:
-            paths = [unquote(row["Path"]).replace("<metric>", m) for m in metrics] if "<metric>" in row["Path"] \
-                else [unquote(row["Path"])]
+            path = unquote(row["Path"])
+            if "<metric>" in path:  # one dataset per name in the metric_names beside it
+                group = path.rsplit("/", 1)[0]
+                paths = [path.replace("<metric>", m) for m in f[group + "/metric_names"].asstr()[()]]
+                assert paths, path
+            else:
+                paths = [path]
             for path in paths:
                 expected.add(path)
                 assert path in found, path
@@ -188,6 +195,17 @@ def test_metrics_carry_units_and_are_chunked_and_compressed(run_file):
             assert dataset.chunks is not None and dataset.compression == "gzip" and dataset.shuffle
 
 
+def test_staff_metrics_carry_units_and_are_chunked_and_compressed(run_file):
+    with h5py.File(run_file, "r") as f:
+        staff = f["staff"]
+        assert list(staff["metric_names"].asstr()[()]) == ["headcount", "pressure_mean", "cost_euros"]
+        units = {metric: staff[metric].attrs["unit"] for metric in staff["metric_names"].asstr()[()]}
+        assert units == {"headcount": "FTE", "pressure_mean": "caseload/norm", "cost_euros": "euros/step"}
+        for metric in units:
+            dataset = staff[metric]
+            assert dataset.chunks is not None and dataset.compression == "gzip" and dataset.shuffle
+
+
 def test_the_event_log_is_chunked_by_64k_rows_and_compressed(run_file):
     with h5py.File(run_file, "r") as f:
         log = f["events/log"]
@@ -214,6 +232,20 @@ def test_timeseries_values_are_indexed_replication_series_time(run_file):
             values = f["timeseries"][metric][()]
             r, s, t = np.meshgrid(np.arange(3), np.arange(4), np.arange(5), indexing="ij")
             np.testing.assert_array_equal(values, 1000.0 * r + 100.0 * m + 10.0 * s + t)
+
+
+def test_staff_values_are_indexed_replication_series_time_on_the_timeseries_samples(run_file):
+    with h5py.File(run_file, "r") as f:
+        staff = f["staff"]
+        assert list(staff["series_organisation"].asstr()[()]) == ["gi", "gi", "gi"]
+        assert list(staff["series_area"].asstr()[()]) == ["groningen", "friesland", "national"]
+        assert "time_days" not in staff  # the samples are /timeseries/time_days
+        samples = f["timeseries/time_days"].shape[0]
+        for m, metric in enumerate(["headcount", "pressure_mean", "cost_euros"]):
+            values = staff[metric][()]
+            assert values.shape == (3, 3, samples)
+            r, s, t = np.meshgrid(np.arange(3), np.arange(3), np.arange(samples), indexing="ij")
+            np.testing.assert_array_equal(values, 1000.0 * r + 100.0 * m + 10.0 * s + t + 0.5)
 
 
 def test_kpi_statistics_leave_out_undefined_replications(run_file):
@@ -318,3 +350,4 @@ def test_the_reading_example_in_the_documentation_runs(run_file, monkeypatch):
     assert "example seed 18446744073709551557 replications 3" in printed
     assert "wait_days_median" in printed and "completed_per_year" in printed
     assert "arrive" in printed and "vt_triage" in printed
+    assert "headcount FTE" in printed

@@ -19,7 +19,7 @@ def comparison(tmp_path_factory, small_chain_path):
     base = ketensim.Scenario.load(small_chain_path)
     fewer = base.copy()
     fewer.name = "fewer-guardians"
-    fewer["gi.fte"] = 30
+    fewer["gi.fte"] = 0.7 * base["gi.fte"]
     path = tmp_path_factory.mktemp("compare") / "compare.h5"
     with ketensim.compare(small_chain_path, fewer, replications=3, years=1.5, output=path) as opened:
         pass

@@ -4,7 +4,6 @@ import re
 
 import h5py
 import numpy as np
-import pandas as pd
 import pytest
 
 import ketensim
@@ -28,7 +27,8 @@ def test_opening_reads_the_root_attributes(results, small_run):
         assert results.attrs["filetype"] == "ketensim.run"
         assert results.format_version == f.attrs["format_version"]
         assert results.replications == f.attrs["replications"] == 3
-        assert results.seed == 7 and results.years == 1.5 and results.warmup_years == 0.5
+        assert results.seed == f.attrs["seed"] and results.years == 1.5
+        assert results.warmup_years == f.attrs["warmup_years"]
         assert results.scenario_name == "small-chain"
         assert results.regions == ["noord", "zuid"]
         assert results.scenario_text == f["scenario"].asstr()[()]
@@ -147,10 +147,49 @@ def test_calibration_puts_published_and_simulated_side_by_side(results, small_ru
     np.testing.assert_allclose(table["ratio"], table["mean"] / table["published"])
 
 
-def test_staff_series_are_absent_from_files_that_have_none(results):
-    with pytest.raises(ketensim.MissingDataError, match=r": this file has no staff series \(format 1\.\d+\); the FTE "
-                                                        r"of each pool over time is the 'staff_fte' metric"):
-        results.staff()
+def test_staff_series_are_the_stored_values_in_a_long_table(results, small_run):
+    staff = results.staff(organisation="gi", metric=["headcount", "pressure_mean"])
+    assert list(staff.columns) == ["replication", "time_days", "organisation", "area", "scope", "metric", "value"]
+    with h5py.File(small_run) as f:
+        group = f["staff"]
+        organisations = group["series_organisation"].asstr()[()]
+        areas = group["series_area"].asstr()[()]
+        days = f["timeseries/time_days"][()]
+        gi = np.flatnonzero(organisations == "gi")
+        assert len(staff) == 2 * len(gi) * 3 * len(days)
+        # Pools first, then one series per organisation: the last gi series is the GI total.
+        scopes = ["pool"] * (len(gi) - 1) + ["organisation"]
+        for metric in ["headcount", "pressure_mean"]:
+            for w, scope in zip(gi, scopes):
+                for r in range(3):
+                    rows = staff[(staff.metric == metric) & (staff.area == areas[w]) & (staff.scope == scope)
+                                 & (staff.replication == r)]
+                    np.testing.assert_array_equal(rows["time_days"], days)
+                    np.testing.assert_array_equal(rows["value"], group[metric][r, w, :])
+        units = dict(zip(results.staff_metrics()["metric"], results.staff_metrics()["unit"]))
+        assert units["headcount"] == group["headcount"].attrs["unit"]
+        assert list(results.staff_metrics()["metric"]) == list(group["metric_names"].asstr()[()])
+    totals = results.staff(scope="organisation", metric="headcount")
+    assert set(totals["area"]) == {"national"} and set(totals["organisation"]) >= {"vt", "rvdk", "gi"}
+    pools = results.staff(organisation="gi", scope="pool", metric="headcount")
+    total = totals[totals.organisation == "gi"].groupby(["replication", "time_days"])["value"].sum()
+    np.testing.assert_allclose(pools.groupby(["replication", "time_days"])["value"].sum(), total)
+    with pytest.raises(ValueError, match=r"^staff metric 'fte' is not in this file; valid staff metrics are headcount, "):
+        results.staff(metric="fte")
+
+
+def test_files_of_format_1_0_have_no_staff_series(tmp_path, small_run):
+    old = tmp_path / "v1-0.h5"
+    old.write_bytes(small_run.read_bytes())
+    with h5py.File(old, "a") as f:
+        del f["staff"]
+        f.attrs["format_version"] = "1.0"
+    with ketensim.Results.open(old) as results:
+        with pytest.raises(ketensim.MissingDataError, match=f"^{re.escape(str(old))}: this file has no staff series "
+                                                            r"\(format 1\.0\); the FTE of each pool over time is the "
+                                                            r"'staff_fte' metric of timeseries\(\)$"):
+            results.staff()
+        assert results.kpis(stage="gi", region="national")["n"].iloc[0] == 3  # the rest reads as before
 
 
 def write_fake(path, **attrs):
@@ -202,6 +241,8 @@ READ_BY = {
     "/timeseries/metric_names": "metrics", "/timeseries/<metric>": "timeseries",
     "/replications": "replication_table", "/kpis": "kpis", "/kpis_by_replication": "kpis_by_replication",
     "/calibration": "calibration", "/calibration_by_replication": "calibration", "/analytic": "analytic",
+    "/staff/series_organisation": "staff", "/staff/series_area": "staff", "/staff/metric_names": "staff_metrics",
+    "/staff/<metric>": "staff",
 }
 
 
@@ -225,3 +266,14 @@ def test_every_documented_dataset_has_a_reader():
     assert not unread, f"docs/output-format.md lists {unread}, which ketensim.Results does not read yet"
     for method in READ_BY.values():
         assert hasattr(ketensim.Results, method)
+
+
+def test_the_staff_plot_draws_each_organisations_mean(results):
+    import matplotlib
+    matplotlib.use("Agg")
+    ax = ketensim.plots.plot_staff(results, "headcount")
+    lines = {line.get_label(): line for line in ax.lines if not line.get_label().startswith("_")}
+    organisations = list(dict.fromkeys(results.staff(scope="organisation", metric="headcount")["organisation"]))
+    assert sorted(lines) == sorted(f"{o}, national" for o in organisations)
+    gi = results.staff(organisation="gi", scope="organisation", metric="headcount")
+    np.testing.assert_allclose(lines["gi, national"].get_ydata(), gi.groupby("time_days")["value"].mean())

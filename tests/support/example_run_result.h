@@ -11,7 +11,8 @@
 namespace ketensim::testing {
 
 /// 3 replications (indices 0, 1, 2); 5 samples every 30 days; 4 series; 2 metrics whose
-/// value is 1000 r + 100 m + 10 s + t; 3 KPIs: wait_days_median = 10, 20, NaN,
+/// value is 1000 r + 100 m + 10 s + t; 3 staff series (gi in groningen, friesland and
+/// national) of 3 staff metrics whose value is 1000 r + 100 m + 10 s + t + 0.5; 3 KPIs: wait_days_median = 10, 20, NaN,
 /// completed_per_year = 5, 6, 7, share_on_time = NaN in all; 1 calibration target simulated as
 /// 19000, 19100, 19200. With `with_events`, replication r logs r + 2 events. Two analytic
 /// rows: utilisation of rvdk = 0.9, wait_days_mean at rvdk = +inf (an unstable pool).
@@ -50,6 +51,17 @@ inline model::RunResult example_run_result(bool with_events = true) {
     for (std::size_t m = 0; m < 2; ++m)
       for (std::size_t s = 0; s < 4; ++s)
         for (std::size_t t = 0; t < 5; ++t) ts.at(m, s, t) = 1000.0 * r + 100.0 * m + 10.0 * s + t;
+
+    model::StaffSeries& staff = rep.staff;
+    staff.series_organisation = {"gi", "gi", "gi"};
+    staff.series_area = {"groningen", "friesland", "national"};
+    staff.metric_names = {"headcount", "pressure_mean", "cost_euros"};
+    staff.metric_units = {"FTE", "caseload/norm", "euros/step"};
+    staff.values.resize(3 * 3 * 5);
+    for (std::size_t m = 0; m < 3; ++m)
+      for (std::size_t s = 0; s < 3; ++s)
+        for (std::size_t t = 0; t < 5; ++t)
+          staff.values[staff.index(m, s, t, 5)] = 1000.0 * r + 100.0 * m + 10.0 * s + t + 0.5;
 
     rep.kpis = {{"wait_days_median", "rvdk", "national", "days", kpi_wait[r]},
                 {"completed_per_year", "gi", "groningen", "children/year", 5.0 + r},

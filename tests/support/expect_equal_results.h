@@ -37,6 +37,11 @@ inline void expect_equal(const model::ReplicationResult& a, const model::Replica
   EXPECT_EQ(a.timeseries.metric_names, b.timeseries.metric_names);
   EXPECT_EQ(a.timeseries.metric_units, b.timeseries.metric_units);
   expect_same_doubles(a.timeseries.values, b.timeseries.values);
+  EXPECT_EQ(a.staff.series_organisation, b.staff.series_organisation);
+  EXPECT_EQ(a.staff.series_area, b.staff.series_area);
+  EXPECT_EQ(a.staff.metric_names, b.staff.metric_names);
+  EXPECT_EQ(a.staff.metric_units, b.staff.metric_units);
+  expect_same_doubles(a.staff.values, b.staff.values);
   ASSERT_EQ(a.kpis.size(), b.kpis.size());
   for (std::size_t k = 0; k < a.kpis.size(); ++k) {
     EXPECT_EQ(a.kpis[k].name, b.kpis[k].name);

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import _stats
-from ._errors import MissingDataError
+from ._errors import FormatError, MissingDataError
 from ._hdf5 import FileReader
 from ._selection import as_names, decode, mask
 
@@ -16,6 +16,8 @@ from ._selection import as_names, decode, mask
 KPI_COLUMNS = ["name", "stage", "region", "unit", "mean", "half_width", "ci_low", "ci_high", "n"]
 #: Columns of Results.timeseries().
 TIMESERIES_COLUMNS = ["replication", "time_days", "stage", "region", "metric", "value"]
+#: Columns of Results.staff().
+STAFF_COLUMNS = ["replication", "time_days", "organisation", "area", "scope", "metric", "value"]
 #: Columns of Results.events().
 EVENT_COLUMNS = ["replication", "time_days", "family", "region", "stage", "event", "children", "detail"]
 
@@ -199,15 +201,76 @@ class Results(FileReader):
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
 
-    def staff(self, *args, **kwargs):
-        """Staff time series of the workforce model. Files of format 1.0 and 1.1 have none:
-        raises :class:`ketensim.MissingDataError` saying so. (The FTE of each pool over time is
-        the ``staff_fte`` metric of :meth:`timeseries`.)"""
+    def staff_metrics(self):
+        """The staff metrics: DataFrame with columns metric, unit (empty without staff series)."""
+        group = self._staff_group()
+        names = self._names("staff/metric_names")
+        units = [group[name].attrs.get("unit", "") for name in names]
+        units = [u.decode() if isinstance(u, bytes) else str(u) for u in units]
+        return pd.DataFrame({"metric": list(names), "unit": units})
+
+    def staff(self, organisation=None, area=None, metric=None, scope=None):
+        """Staff time series of the workforce model (tidy): replication, time_days,
+        organisation, area, scope, metric, value.
+
+        One series per staff pool (an organisation in an area; scope ``pool``) and one per
+        organisation (area ``national``, scope ``organisation``: sums over its pools,
+        ``pressure_mean`` the mean over their occupied positions); sampled at the time-series
+        times. A pool can have area ``national`` too (the national GIs): ``scope`` tells it
+        from the organisation's total. Select by organisation (``vt``,
+        ``rvdk``, ``gi``, ...), area and metric (``headcount``, ``funded_fte``,
+        ``productive_fte``, ``vacancies``, ``sick``, ``temporary``, ``pressure_mean``,
+        ``leavers``, ``hires``, ``cost_euros``; units in :meth:`staff_metrics`). Files of
+        format 1.0 have none: raises :class:`ketensim.MissingDataError` saying so.
+        """
+        group = self._staff_group()
+        names = list(self._names("staff/metric_names"))
+        metrics = as_names(metric) or names
+        for m in metrics:
+            if m not in names:
+                raise ValueError(f"staff metric {m!r} is not in this file; valid staff metrics are {', '.join(names)}")
+        organisations, areas = self._names("staff/series_organisation"), self._names("staff/series_area")
+        scopes = self._staff_scopes(organisations, areas)
+        series = np.flatnonzero(mask(organisations, organisation, "organisation") & mask(areas, area, "staff area")
+                                & mask(scopes, scope, "scope", valid=["pool", "organisation"]))
+        days = self._h5["timeseries/time_days"][()]
+        replications = self._replication_indices()
+        frames = []
+        for name in metrics:
+            values = self._read_series(group[name], series)  # [R, W', T]
+            r, s, t = np.meshgrid(np.arange(values.shape[0]), np.arange(values.shape[1]), np.arange(values.shape[2]),
+                                  indexing="ij")
+            frames.append(pd.DataFrame({
+                "replication": replications[r.ravel()],
+                "time_days": days[t.ravel()],
+                "organisation": organisations[series][s.ravel()],
+                "area": areas[series][s.ravel()],
+                "scope": scopes[series][s.ravel()],
+                "metric": np.full(values.size, name, dtype=object),
+                "value": values.ravel(),
+            }))
+        if not frames:
+            return pd.DataFrame(columns=STAFF_COLUMNS)
+        return pd.concat(frames, ignore_index=True)[STAFF_COLUMNS]
+
+    def _staff_scopes(self, organisations, areas):
+        """'pool' or 'organisation' per staff series: the pools come first, then one series per
+        organisation (area 'national') in order of first appearance (docs/output-format.md)."""
+        distinct = list(dict.fromkeys(organisations))
+        scopes = np.full(len(organisations), "pool", dtype=object)
+        if distinct:
+            tail = slice(len(organisations) - len(distinct), len(organisations))
+            if list(organisations[tail]) != distinct or set(areas[tail]) != {"national"}:
+                raise FormatError(f"{self.path}: /staff series do not end with one 'national' series per "
+                                  f"organisation, as the format requires")
+            scopes[tail] = "organisation"
+        return scopes
+
+    def _staff_group(self):
         if "staff" not in self._h5:
             raise MissingDataError(f"{self.path}: this file has no staff series (format {self.format_version}); "
                                    f"the FTE of each pool over time is the 'staff_fte' metric of timeseries()")
-        raise MissingDataError(f"{self.path}: the /staff group of format {self.format_version} is not known to this "
-                               f"version of the ketensim package")
+        return self._h5["staff"]
 
     # ---- Events, calibration, analytic estimate ----
 

@@ -8,6 +8,7 @@ single `ketensim run -r R` would write. A child's failure raises an exception wi
 message; a KeyboardInterrupt stops every child.
 """
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -210,7 +211,7 @@ def run(scenario, *, replications=None, seed=None, years=None, processes=None, e
         _run_all(commands, work)
         if output is None:
             keep_directory = tempfile.mkdtemp(prefix="ketensim-results-")
-            target = os.path.join(keep_directory, f"{prepared.name or 'run'}.h5")
+            target = os.path.join(keep_directory, re.sub(r"[^\w.-]", "_", prepared.name or "run") + ".h5")
         else:
             target = os.path.abspath(os.fspath(output))
         _core.merge_run_files([os.path.join(work, f"part-{first}.h5") for first, _ in batches], target,

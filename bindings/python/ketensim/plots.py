@@ -2,6 +2,7 @@
 """The standard figures, drawn with matplotlib on new or given axes.
 
 - :func:`plot_timeseries`: one metric over time, mean with a confidence band over replications.
+- :func:`plot_staff`: one staff metric of the workforce model over time, likewise.
 - :func:`plot_waiting`: national waiting lists at the main stages (a run or a comparison).
 - :func:`plot_regional_spread`: each region's mean wait, configurations side by side.
 - :func:`plot_differences`: paired differences of a comparison with their intervals.
@@ -12,6 +13,7 @@ Each returns the matplotlib Axes or Figure it drew on.
 import numpy as np
 
 from . import _core
+from . import _stats
 from . import comparison_plots
 from ._comparison import Comparison
 from ._results import Results
@@ -37,16 +39,40 @@ def plot_timeseries(results, metric="waiting", stage="gi", region="national", *,
     summary = results.timeseries_summary(stage=stage, region=region, metric=metric, level=level)
     scale = 365.0 if years else 1.0
     for (s, r), rows in summary.groupby(["stage", "region"], sort=False):
-        x = rows["time_days"].to_numpy() / scale
-        line, = ax.plot(x, rows["mean"], label=label or f"{s}, {r}")
-        low, high = rows["ci_low"].to_numpy(), rows["ci_high"].to_numpy()
-        finite = np.isfinite(low) & np.isfinite(high)
-        ax.fill_between(x[finite], low[finite], high[finite], color=line.get_color(), alpha=0.2)
+        _band(ax, rows["time_days"].to_numpy() / scale, rows, label or f"{s}, {r}")
     ax.axvline(results.warmup_years * 365.0 / scale, color="grey", linestyle=":", linewidth=1)
     unit = results.metrics().set_index("metric").loc[metric, "unit"]
     ax.set_xlabel("years" if years else "days")
     ax.set_ylabel(f"{metric} ({unit})")
     ax.set_title(f"{metric}: mean and {level:.0%} band over {results.replications} replications")
+    ax.legend(fontsize=8)
+    return ax
+
+
+def _band(ax, x, stats, label):
+    line, = ax.plot(x, stats["mean"], label=label)
+    low, high = np.asarray(stats["ci_low"]), np.asarray(stats["ci_high"])
+    finite = np.isfinite(low) & np.isfinite(high)
+    ax.fill_between(np.asarray(x)[finite], low[finite], high[finite], color=line.get_color(), alpha=0.2)
+    return line
+
+
+def plot_staff(results, metric="headcount", organisation=None, area="national", scope="organisation", *, ax=None,
+               level=0.95, years=True):
+    """One line per selected staff series (by default each organisation's total): the mean of
+    a staff metric over replications with a Student-t band at `level`. Returns the Axes."""
+    ax = _axes(ax)
+    staff = results.staff(organisation=organisation, area=area, metric=metric, scope=scope)
+    scale = 365.0 if years else 1.0
+    for (o, a, s), rows in staff.groupby(["organisation", "area", "scope"], sort=False):
+        table = rows.pivot(index="time_days", columns="replication", values="value")
+        stats = _stats.over_axis(table.to_numpy(), axis=1, level=level)
+        _band(ax, table.index.to_numpy() / scale, stats, f"{o}, {a}" + (" (pool)" if s == "pool" else ""))
+    ax.axvline(results.warmup_years * 365.0 / scale, color="grey", linestyle=":", linewidth=1)
+    unit = results.staff_metrics().set_index("metric").loc[metric, "unit"]
+    ax.set_xlabel("years" if years else "days")
+    ax.set_ylabel(f"{metric} ({unit})")
+    ax.set_title(f"staff {metric}: mean and {level:.0%} band over {results.replications} replications")
     ax.legend(fontsize=8)
     return ax
 
