@@ -121,6 +121,8 @@ class Chain final : public sim::EventHandler {
   void end_mentoring(sim::WorkerId worker);
   void start_holder(sim::WorkerId worker, StaffMember::Holder holder);
   void vacate(sim::WorkerId worker);
+  void set_funded(sim::WorkerId worker, bool funded);
+  sim::StreamKey staff_key(sim::WorkerId worker) const;
   void apply_speed(sim::WorkerId worker, double factor);
   double annual_spend_euros(std::uint32_t pool) const;
   bool budget_allows(std::uint32_t pool, double extra_euros_per_year) const;

@@ -43,22 +43,25 @@ void Chain::schedule_escalation(Family& family, Stage stage, bool waiting_for_ca
            ticket | (waiting_for_care ? (1ULL << 32) : 0ULL), SameInstantOrder::move);
 }
 
-void Chain::on_escalation(Family& family, std::uint64_t detail) {
+void Chain::on_escalation(Family& escalated, std::uint64_t detail) {
   const bool for_care = (detail >> 32) != 0;
   const auto ticket = static_cast<std::uint32_t>(detail & 0xffffffffu);
   // Only a family still waiting where it waited when the escalation was drawn.
-  if (for_care ? (family.care_ticket != ticket || family.care_status != CareStatus::waiting)
-               : (family.queue_ticket != ticket || family.status != Status::waiting)) {
+  if (for_care ? (escalated.care_ticket != ticket || escalated.care_status != CareStatus::waiting)
+               : (escalated.queue_ticket != ticket || escalated.status != Status::waiting)) {
     return;
   }
-  const Parameters& p = P(family);
-  family.escalated = true;
-  family.urgent = true;
-  statistics_.flow(Flow::escalations, family.children, now());
-  const Stage stage = for_care ? care_stage(care_[family.care_provider].type()) : family.stage;
-  const bool re_report = draw(family, stage, [&](sim::RandomStream& s) { return s.bernoulli(p.escalation.share_re_report); });
-  const bool crisis = draw(family, stage, [&](sim::RandomStream& s) { return s.bernoulli(p.escalation.share_crisis_placement); });
-  if (re_report) create_re_report(family);
+  const auto slot = static_cast<std::uint32_t>(&escalated - families_.data());
+  const Parameters& p = P(escalated);
+  escalated.escalated = true;
+  escalated.urgent = true;
+  statistics_.flow(Flow::escalations, escalated.children, now());
+  const Stage stage = for_care ? care_stage(care_[escalated.care_provider].type()) : escalated.stage;
+  const bool re_report = draw(escalated, stage, [&](sim::RandomStream& s) { return s.bernoulli(p.escalation.share_re_report); });
+  const bool crisis = draw(escalated, stage, [&](sim::RandomStream& s) { return s.bernoulli(p.escalation.share_crisis_placement); });
+  if (re_report) create_re_report(escalated);
+  // A re-report adds a family, which can move families_ in memory: look this one up again.
+  Family& family = families_[slot];
   if (crisis) {
     family.crisis = true;
     statistics_.flow(Flow::crisis_placements, family.children, now());
@@ -96,13 +99,17 @@ void Chain::create_re_report(Family& family) {
   ++family.re_reports;
   // A new report about the same family: VT triages it urgently and closes it (the family
   // itself is already in the chain). Its random streams hang off the family's own key.
+  // new_family can move families_ in memory, so nothing of `family` is read after it.
   const std::uint64_t sequence = family.id & 0xffffffffffULL;
-  Family& report = families_[new_family(31, family.region, FamilyKind::re_report, sequence).slot];
-  report.stream_key = sim::StreamKey::from_value(family.stream_key).with("re-report").with(family.re_reports).value();
-  report.children = family.children;
+  const std::uint16_t region = family.region;
+  const auto children = family.children;
+  const std::uint64_t stream_key = sim::StreamKey::from_value(family.stream_key).with("re-report").with(family.re_reports).value();
+  Family& report = families_[new_family(31, region, FamilyKind::re_report, sequence).slot];
+  report.stream_key = stream_key;
+  report.children = children;
   report.urgent = true;
   statistics_.flow(Flow::re_reports, 1, now());
-  enter_pool(report, Stage::vt_triage, vt_pool_of(family.region), now() + P(family).vt.deadline_triage_days);
+  enter_pool(report, Stage::vt_triage, vt_pool_of(region), now() + P(region).vt.deadline_triage_days);
 }
 
 }  // namespace ketensim::model

@@ -21,12 +21,14 @@ std::uint32_t Chain::add_pool(Organisation organisation, const std::string& area
   pool_hours_started_.push_back(0.0);
   pool_hours_capacity_.push_back(0.0);
   // Positions are created up front (SimGrid cannot add hosts later), enough for the largest
-  // FTE the pool reaches under the scenario's interventions.
-  double most = 0;
-  for (const auto& state : intervention_states()) most = std::max(most, pool_size(index, state).fte);
+  // FTE the pool reaches under the scenario's interventions; positions beyond the FTE at
+  // the start are funded only when a plan raises it.
   const PoolSize now = pool_size(index, region_params_);
+  const double per_position = now.fte > 0 ? now.fte / std::max(1.0, std::round(now.fte)) : 1.0;
+  double most = now.fte;
+  for (const auto& state : intervention_states()) most = std::max(most, pool_size(index, state).fte);
   pools_.emplace_back(std::string(organisation_name(organisation)), area, zone,
-                      static_cast<std::size_t>(std::max(1.0, std::round(most))), now.fte, now.cap,
+                      static_cast<std::size_t>(std::max(1.0, std::round(most / per_position))), now.fte, now.cap,
                       now.hours_per_fte_day, platform_);
   pool_base_speed_.push_back(now.hours_per_fte_day * pools_.back().fte_per_position());
   return index;
@@ -143,14 +145,17 @@ void Chain::refresh_capacities() {
   for (std::uint32_t k = 0; k < pools_.size(); ++k) {
     const PoolSize size = pool_size(k, region_params_);
     const sim::Hours speed = pools_[k].resize(size.fte, size.cap, size.hours_per_fte_day);
+    const bool speed_changed = speed != pool_base_speed_[k];
     pool_base_speed_[k] = speed;
+    const std::size_t funded = pools_[k].positions_for(size.fte);
     // The budget follows the funded FTE: a plan that adds staff brings their salaries, or the
     // budget rule (L3) would stop every hire until the extra FTE had left again.
     const Parameters& p = pool_parameters_now(k);
     pool_budget_euros_[k] = p.workforce.budget_share_of_base_cost * size.fte * p.workforce.salary_per_fte_year_euros;
     for (std::size_t i = 0; i < pools_[k].worker_count(); ++i) {
       const sim::WorkerId w = pools_[k].first_worker() + static_cast<sim::WorkerId>(i);
-      engine_->set_speed(w, speed * staff_[w].speed_factor);
+      set_funded(w, i < funded);
+      if (speed_changed) engine_->set_speed(w, speed * staff_[w].speed_factor);
     }
   }
   for (std::uint32_t c = 0; c < care_.size(); ++c) {

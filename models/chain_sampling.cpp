@@ -153,7 +153,7 @@ void Chain::sample_staff(std::size_t sample) {
         row[static_cast<std::size_t>(StaffMetric::headcount)] += fte;
         row[static_cast<std::size_t>(StaffMetric::pressure_mean)] += member.pressure;
         occupied += 1;
-      } else {
+      } else if (member.funded) {
         row[static_cast<std::size_t>(StaffMetric::vacancies)] += fte;
       }
       if (member.sick) row[static_cast<std::size_t>(StaffMetric::sick)] += fte;

@@ -39,9 +39,16 @@ void Chain::start_workforce() {
     for (std::size_t i = 0; i < pools_[k].worker_count(); ++i) {
       const sim::WorkerId w = pools_[k].first_worker() + static_cast<sim::WorkerId>(i);
       pool_of_worker_[w] = k;
-      // The staff at the start have served for a while (exponential tenure, an assumption).
+      // Positions beyond the FTE at the start wait, vacant and unfunded, for a plan.
       StaffMember& member = staff_[w];
-      const auto key = replication_key_.with("staff").with(w);
+      if (i >= pools_[k].positions_for(pools_[k].fte())) {
+        member.holder = StaffMember::Holder::vacant;
+        member.funded = false;
+        member.speed_factor = 0.0;
+        continue;
+      }
+      // The staff at the start have served for a while (exponential tenure, an assumption).
+      const auto key = staff_key(w);
       member.started_at = -draw_for(member, key, [&](sim::RandomStream& s) {
         return s.exponential(std::max(1.0, p.workforce.initial_tenure_days_mean));
       });
@@ -93,6 +100,40 @@ void Chain::remove_case(sim::WorkerId worker, Family& family) {
   cases[family.case_index] = slot;
   families_[slot].case_index = family.case_index;
   cases.pop_back();
+}
+
+sim::StreamKey Chain::staff_key(sim::WorkerId worker) const {
+  // Keyed by pool and position, not by platform id: a plan that adds positions to one pool
+  // must not shift the streams of another.
+  const std::uint32_t pool = pool_of_worker_[worker];
+  return replication_key_.with("staff")
+      .with(std::string(organisation_name(pool_plans_[pool].organisation)) + ":" + pool_label(pool))
+      .with(worker - pools_[pool].first_worker());
+}
+
+void Chain::set_funded(sim::WorkerId worker, bool funded) {
+  StaffMember& member = staff_[worker];
+  if (member.funded == funded) return;
+  member.funded = funded;
+  const std::uint32_t pool = pool_of_worker_[worker];
+  if (!funded) {
+    // Cut by attrition: the holder finishes their cases but takes no new family, and the
+    // position is not filled again when it falls vacant.
+    pools_[pool].set_available(worker, false);
+    return;
+  }
+  if (member.occupied()) {
+    pools_[pool].set_available(worker, !member.sick);
+    return;
+  }
+  // A new budget line: recruitment starts now; with constant staff the post is filled at once.
+  member.vacant_since = now();
+  member.hire_under_way = false;
+  if (pool_parameters_now(pool).workforce.staff_dynamics == 0) {
+    start_holder(worker, StaffMember::Holder::permanent);
+    staff_[worker].started_at = now() - pool_parameters_now(pool).workforce.ramp_up_days;  // experienced
+    apply_speed(worker, 1.0);
+  }
 }
 
 void Chain::end_mentoring(sim::WorkerId worker) {
@@ -187,7 +228,7 @@ void Chain::tick_position(std::uint32_t pool, sim::WorkerId worker, const Parame
   StaffMember& member = staff_[worker];
   const auto& wf = p.workforce;
   const bool l1 = p.feedback.l1_turnover != 0;
-  const auto key = replication_key_.with("staff").with(worker);
+  const auto key = staff_key(worker);
   const double norm = pool_parameters(p, pool_plans_[pool].organisation).caseload_norm_children;
   const bool after_warmup = now() >= warmup_end_;
   const double years = tick_days / days_per_year;
@@ -221,7 +262,7 @@ void Chain::tick_position(std::uint32_t pool, sim::WorkerId worker, const Parame
     }
   }
 
-  if (member.holder != StaffMember::Holder::permanent) {
+  if (member.holder != StaffMember::Holder::permanent && member.funded) {
     // Recruitment: a permanent hire is sought while hiring is allowed and found after a delay;
     // the budget must have room for the salary when the hire would start (loop L3).
     if (!member.hire_under_way && wf.hiring_allowed != 0) {
@@ -269,7 +310,7 @@ void Chain::tick_position(std::uint32_t pool, sim::WorkerId worker, const Parame
     }
     if (member.sick) factor *= wf.sick_cover_share;
   }
-  pools_[pool].set_available(worker, member.occupied() && !member.sick);
+  pools_[pool].set_available(worker, member.funded && member.occupied() && !member.sick);
   apply_speed(worker, factor);
 
   if (after_warmup) {
@@ -277,7 +318,7 @@ void Chain::tick_position(std::uint32_t pool, sim::WorkerId worker, const Parame
     StaffTotals& totals = staff_totals_[pool];
     if (member.occupied()) totals.headcount_years += years;
     if (member.sick) totals.sick_years += years;
-    if (member.holder == StaffMember::Holder::vacant) totals.vacant_years += years;
+    if (member.holder == StaffMember::Holder::vacant && member.funded) totals.vacant_years += years;
     if (member.holder == StaffMember::Holder::temporary) totals.temporary_years += years;
   }
 }

@@ -54,10 +54,15 @@ bool is_group(const std::string& dotted) {
   return false;
 }
 
+// Shortest of 15 or 17 significant digits that reads back as the same double, so a
+// resolved scenario loads back exactly (37 x 1.15 needs 17).
 std::string format_number(double value) {
   std::ostringstream out;
   out << std::setprecision(15) << value;
-  return out.str();
+  if (std::stod(out.str()) == value || !std::isfinite(value)) return out.str();
+  std::ostringstream exact;
+  exact << std::setprecision(17) << value;
+  return exact.str();
 }
 
 void check_value(const std::string& at, const ParameterSpec& spec, double value) {

@@ -15,6 +15,7 @@ namespace ketensim::model {
 struct StaffMember {
   enum class Holder : std::uint8_t { vacant, permanent, temporary };
   Holder holder = Holder::permanent;
+  bool funded = true;             // the budget line exists; an unfunded vacancy is not filled
   sim::Days started_at = 0;       // when the current holder started (tenure)
   sim::Days vacant_since = 0;     // when the position fell vacant
   bool sick = false;

@@ -10,22 +10,26 @@ StaffPool::StaffPool(std::string organisation, std::string area, sim::ZoneId zon
                      double cap_children_per_fte, sim::Hours hours_per_fte_day, sim::Platform& platform)
     : organisation_(std::move(organisation)), area_(std::move(area)), zone_(zone), fte_(fte) {
   positions = std::max<std::size_t>(1, positions);
+  fte_per_worker_ = fte > 0 ? fte / std::max(1.0, std::round(fte)) : 1.0;
   caseload_.assign(positions, 0);
   by_load_.reset(positions);
   const sim::Hours speed = resize(fte, cap_children_per_fte, hours_per_fte_day);
+  const std::size_t funded = positions_for(fte);
   for (std::size_t i = 0; i < positions; ++i) {
-    const auto id = platform.add_worker(organisation_ + ":" + area_ + ":" + std::to_string(i), zone, speed);
+    const auto id = platform.add_worker(organisation_ + ":" + area_ + ":" + std::to_string(i), zone, i < funded ? speed : 0.0);
     if (i == 0) first_worker_ = id;
-    by_load_.set(static_cast<std::uint32_t>(i), 0);
+    if (i < funded) by_load_.set(static_cast<std::uint32_t>(i), 0);
   }
 }
 
+std::size_t StaffPool::positions_for(double fte) const {
+  if (fte <= 0) return 0;
+  return std::min(caseload_.size(), static_cast<std::size_t>(std::max(1.0, std::round(fte / fte_per_worker_))));
+}
+
 sim::Hours StaffPool::resize(double fte, double cap_children_per_fte, sim::Hours hours_per_fte_day) {
-  // The FTE is spread evenly over the positions so that the pool delivers exactly `fte` FTE
-  // of hours and the cap scales with each position's share.
   fte_ = fte;
   hours_per_fte_day_ = hours_per_fte_day;
-  fte_per_worker_ = fte / static_cast<double>(caseload_.size());
   cap_per_worker_ = cap_children_per_fte * fte_per_worker_;
   return hours_per_fte_day * fte_per_worker_;
 }
@@ -76,7 +80,11 @@ std::pair<double, double> StaffPool::caseload_per_fte_mean_p90() const {
 
 void StaffPool::append_caseloads_per_fte(std::vector<double>& out) const {
   if (fte_ <= 0.0) return;
-  for (const int load : caseload_) out.push_back(load / fte_per_worker_);
+  // Funded positions, and any other that still holds cases (cut by attrition).
+  const std::size_t funded = positions_for(fte_);
+  for (std::size_t i = 0; i < caseload_.size(); ++i) {
+    if (i < funded || caseload_[i] > 0) out.push_back(caseload_[i] / fte_per_worker_);
+  }
 }
 
 }  // namespace ketensim::model

@@ -25,13 +25,17 @@ namespace ketensim::model {
 /// (processor sharing), so a caseload above the norm stretches the calendar time of each.
 class StaffPool {
  public:
-  /// Creates `positions` staff positions on the platform (at least one), sized for the
-  /// largest FTE the pool will have; `resize` then sets the FTE in use.
+  /// Creates `positions` staff positions on the platform (at least one): enough for the
+  /// largest FTE the pool will have. The FTE at the start is spread evenly over
+  /// round(fte) of them (at least one): that share of an FTE per position stays fixed, so a
+  /// plan that adds FTE funds more positions instead of changing the existing ones.
   StaffPool(std::string organisation, std::string area, sim::ZoneId zone, std::size_t positions, double fte,
             double cap_children_per_fte, sim::Hours hours_per_fte_day, sim::Platform& platform);
 
-  /// Changes the FTE (spread evenly over the positions), the cap and the hours per FTE;
-  /// returns each position's new speed in hours per day (the engine must be told).
+  /// How many positions `fte` funds (FTE per position fixed at the start).
+  [[nodiscard]] std::size_t positions_for(double fte) const;
+  /// Changes the funded FTE, the cap and the hours per FTE; returns a position's speed in
+  /// hours per day at full strength. Which positions are funded is the caller's business.
   sim::Hours resize(double fte, double cap_children_per_fte, sim::Hours hours_per_fte_day);
   [[nodiscard]] sim::WorkerId first_worker() const { return first_worker_; }
 

@@ -97,6 +97,9 @@ TEST(Comparison, AnInterventionLeavesEverythingBeforeItsStartIdentical) {
   auto plan = base;
   plan.interventions.push_back(Intervention{"cap 12", "test", 1.0, 60, {"noord"}, "gi.caseload_cap_children", Intervention::How::set, 12});
   plan.interventions.push_back(Intervention{"norm 12", "test", 1.0, 0, {"noord"}, "gi.caseload_norm_children", Intervention::How::set, 12});
+  // Staff added by a plan needs positions created at the start: they must change nothing before.
+  plan.interventions.push_back(Intervention{"more guardians", "test", 1.0, 90, {"zuid"}, "gi.fte", Intervention::How::multiply, 1.4});
+  plan.interventions.push_back(Intervention{"more RvdK", "test", 1.0, 0, {}, "rvdk.fte", Intervention::How::multiply, 1.2});
   check_cross_field_rules(plan);
   RunOptions options;
   options.event_log = true;

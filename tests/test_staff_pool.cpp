@@ -54,15 +54,16 @@ TEST(StaffPool, ReleasingACaseFreesRoom) {
   EXPECT_EQ(pool.children_in_caseload(), 0u);
 }
 
-TEST(StaffPool, ResizingChangesSpeedAndCapButNotThePositions) {
+TEST(StaffPool, MoreFteFundsMorePositionsAtTheSameShareOfAnFte) {
   sim::Platform platform;
-  auto pool = make_pool(platform, 2, 4);
-  EXPECT_NEAR(pool.resize(1, 4, 3.4), 1.7, 1e-12);  // 1 FTE over 2 positions
-  EXPECT_EQ(pool.worker_count(), 2u);
-  const auto worker = *pool.worker_for(2, false);
-  pool.take(worker, 2);
-  EXPECT_TRUE(pool.worker_for(1, true).has_value());  // an urgent family is still taken
-  EXPECT_TRUE(pool.worker_for(2, false).has_value());           // the other position is idle
+  const auto root = platform.add_root("nation");
+  StaffPool pool("gi", "test", root, 4, 2.0, 10, 3.4, platform);  // 4 positions, 2 funded at the start
+  EXPECT_EQ(pool.worker_count(), 4u);
+  EXPECT_EQ(pool.positions_for(2.0), 2u);
+  EXPECT_EQ(pool.positions_for(3.0), 3u);
+  EXPECT_EQ(pool.positions_for(9.0), 4u);  // never more than were created
+  EXPECT_NEAR(pool.resize(3.0, 10, 3.4), 3.4, 1e-12);  // a position's speed stays one FTE's
+  EXPECT_NEAR(platform.workers()[2].hours_per_day, 0.0, 1e-12);  // not funded at the start
 }
 
 TEST(StaffPool, FractionalStaffIsSpreadOverWholePositions) {
