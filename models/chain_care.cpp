@@ -46,8 +46,8 @@ void Chain::enter_care_list(Family& family) {
   // No legal deadline for care: rank by urgency, then by time waited.
   provider.waiting().push(FamilyRef{static_cast<std::uint32_t>(&family - families_.data()), family.generation},
                           family.care_ticket, family.urgent, now(), family.children);
-  schedule_escalation(family, stage, true);
   admit_waiting(family.care_provider);
+  if (family.care_status == CareStatus::waiting) schedule_escalation(family, stage, true);
 }
 
 void Chain::admit_waiting(std::uint32_t provider_index) {

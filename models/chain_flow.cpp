@@ -64,8 +64,9 @@ void Chain::enter_pool(Family& family, Stage stage, std::uint32_t pool, sim::Day
   log(family, family_event::arrive);
   pools_[pool].waiting().push(FamilyRef{static_cast<std::uint32_t>(&family - families_.data()), family.generation},
                               family.queue_ticket, family.urgent, due, family.children);
-  schedule_escalation(family, stage, false);
   assign_waiting(pool);
+  // Only a family that has to wait can escalate while waiting (most are taken at once).
+  if (family.status == Status::waiting && family.stage == stage) schedule_escalation(family, stage, false);
 }
 
 void Chain::assign_waiting(std::uint32_t pool_index) {

@@ -109,7 +109,7 @@ std::vector<ParameterSpec> build_table() {
       {"local_team.support_cv", "ratio", 1.0, 0, 10, false, assumption, "coefficient of variation of that duration", at(&P::local_team, &P::LocalTeam::support_cv)},
       {"local_team.share_escalate_to_rvdk", "share", 0.045, 0, 1, false, "assumption, calibrated to RvdK investigations per year", "share of local-team cases that end in a request to the RvdK", at(&P::local_team, &P::LocalTeam::share_escalate_to_rvdk)},
       // RvdK
-      {"rvdk.fte", "FTE", 1124, 0, 1e6, false, "assumption, calibrated to the RvdK waiting list (figures.md)", "RvdK investigators, split over RvdK areas", pool(&P::rvdk, &PoolParameters::fte)},
+      {"rvdk.fte", "FTE", 1130, 0, 1e6, false, "assumption, calibrated to the RvdK waiting list (figures.md)", "RvdK investigators, split over RvdK areas", pool(&P::rvdk, &PoolParameters::fte)},
       {"rvdk.caseload_norm_children", "children/FTE", 8, 1, 1e4, false, assumption, "caseload above which investigations slow down", pool(&P::rvdk, &PoolParameters::caseload_norm_children)},
       {"rvdk.caseload_cap_children", "children/FTE", 12, 1, 1e4, false, assumption, "caseload at which an investigator takes no new case", pool(&P::rvdk, &PoolParameters::caseload_cap_children)},
       {"rvdk.investigation_hours_per_child", "hours/child", 40, 0.001, 1e4, false, assumption, "work of a protection investigation", at(&P::rvdk, &P::Rvdk::investigation_hours_per_child)},
