@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/chain.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -70,7 +71,9 @@ void Chain::attach(sim::Engine& engine) {
   }
   sample_times_.push_back(end_date_);  // the last sample closes the run, whatever the step
   for (std::size_t i = 0; i < sample_times_.size(); ++i) {
-    schedule(sample_times_[i], EventKind::sample, i, 0, SameInstantOrder::sample);
+    // The closing sample is taken a moment (0.1 s) before the end: an event due exactly at
+    // the end date is at the mercy of how an engine stops its clock (SimGrid may stop first).
+    schedule(std::min(sample_times_[i], end_date_ - 1e-6), EventKind::sample, i, 0, SameInstantOrder::sample);
   }
   const std::size_t regions = region_share_.size();
   for (std::size_t source = 0; source < source_count_; ++source) {
