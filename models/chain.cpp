@@ -40,7 +40,7 @@ Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_even
           replication_key_.with("family").with(source).with(scenario.regions.regions[r].code).value());
     }
   }
-  families_.reserve(1u << 18);
+  families_.reserve(1u << 19);  // the national scenario keeps a few hundred thousand families at once
   for (std::size_t source = 0; source < source_count_; ++source) {
     double national_per_year = 0.0;
     if (source == static_cast<std::size_t>(Source::vt_report)) national_per_year = p_.inflow.vt_reports_per_year;

@@ -180,6 +180,7 @@ class Chain final : public sim::EventHandler {
 
   // Workforce state, by platform worker id, and per pool.
   std::vector<StaffMember> staff_;
+  std::vector<std::uint64_t> staff_keys_;  // random-stream key of each position
   std::vector<std::uint32_t> pool_of_worker_;
   std::vector<std::vector<std::uint32_t>> cases_at_worker_;  // family slots held by each position
   std::vector<StaffStep> staff_step_;                       // per pool, since the last sample

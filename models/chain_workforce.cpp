@@ -33,6 +33,13 @@ void Chain::start_workforce() {
   staff_totals_.assign(pools_.size(), StaffTotals{});
   one_off_costs_.assign(pools_.size(), {});
   pool_budget_euros_.assign(pools_.size(), 0.0);
+  // Each position's stream is keyed by pool and position, not by platform id: a plan that
+  // adds positions to one pool must not shift the streams of another.
+  staff_keys_.assign(workers, 0);
+  for (std::uint32_t k = 0; k < pools_.size(); ++k) {
+    const auto pool_key = replication_key_.with("staff").with(std::string(organisation_name(pool_plans_[k].organisation)) + ":" + pool_label(k));
+    for (std::size_t i = 0; i < pools_[k].worker_count(); ++i) staff_keys_[pools_[k].first_worker() + i] = pool_key.with(i).value();
+  }
   for (std::uint32_t k = 0; k < pools_.size(); ++k) {
     const Parameters& p = pool_parameters_now(k);
     pool_budget_euros_[k] = p.workforce.budget_share_of_base_cost * pools_[k].fte() * p.workforce.salary_per_fte_year_euros;
@@ -102,14 +109,7 @@ void Chain::remove_case(sim::WorkerId worker, Family& family) {
   cases.pop_back();
 }
 
-sim::StreamKey Chain::staff_key(sim::WorkerId worker) const {
-  // Keyed by pool and position, not by platform id: a plan that adds positions to one pool
-  // must not shift the streams of another.
-  const std::uint32_t pool = pool_of_worker_[worker];
-  return replication_key_.with("staff")
-      .with(std::string(organisation_name(pool_plans_[pool].organisation)) + ":" + pool_label(pool))
-      .with(worker - pools_[pool].first_worker());
-}
+sim::StreamKey Chain::staff_key(sim::WorkerId worker) const { return sim::StreamKey::from_value(staff_keys_[worker]); }
 
 void Chain::set_funded(sim::WorkerId worker, bool funded) {
   StaffMember& member = staff_[worker];

@@ -26,7 +26,7 @@ ReplicationResult run_small(double years = 3, double seed = 7, bool events = fal
   return run_replication(scenario, 0, options);
 }
 
-TEST(ChainInvariants, EveryFamilyIsInOnePlaceOrHasLeftAtEverySample) {
+TEST(ChainInvariants, EveryFamilyIsInOnePlaceOrHasLeftAtEveryCheck) {
   const auto result = run_small();
   EXPECT_EQ(kpi(result, "conservation_violations", "chain"), 0.0);
   EXPECT_GT(kpi(result, "families_entered", "chain"), 1000.0);
