@@ -3,7 +3,6 @@
 // waiting lists stop settling, by bisection over replications (docs/workforce.md).
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -12,7 +11,6 @@
 #include "cli/commands.h"
 #include "cli/progress_line.h"
 #include "cli/run_options.h"
-#include "models/scenario_error.h"
 #include "models/tipping_point.h"
 
 namespace ketensim::cli {
@@ -30,7 +28,7 @@ std::vector<Arguments::Option> tipping_options() {
       {"--range", "", true, "LOW:HIGH: the values to search between"},
       {"--steps", "", true, "bisection steps after the two ends (default 6)"},
       {"--trend-years", "", true, "years at the end of the run whose trend is tested (default: all after the warm-up)"},
-      {"--min-slope", "", true, "children/year the waiting trend must significantly exceed to tip (default 0)"},
+      {"--min-growth", "", true, "SHARE: the trend must significantly exceed SHARE x the children entering the stages a year (default 0.001)"},
       {"--jobs", "-j", true, "replications run at once on threads, native engine (default 1; results do not depend on it)"},
   };
   options.insert(options.end() - 1, own.begin(), own.end());
@@ -95,7 +93,8 @@ int tipping_command(const std::vector<std::string>& words) {
                  "with the scenario's seed and replications (common random numbers); per replication the\n"
                  "children waiting at vt_triage, vt_investigation, rvdk and gi (national) get a least-squares\n"
                  "slope over the last years of the run, and the waiting lists do not settle when the mean\n"
-                 "slope is significantly positive (one-sided t test at 5% over the replications). LOW and\n"
+                 "slope is significantly above a floor (one-sided t test at 5% over the replications; the\n"
+                 "floor is --min-growth x the children entering those stages a year). LOW and\n"
                  "HIGH must get different verdicts (either way round: an inflow tips when raised, a\n"
                  "staffing level when lowered); then the bracket is halved --steps times.\n"
                  "Exit code 4 when the range does not bracket a tipping point. See docs/workforce.md.\n\n"
@@ -119,9 +118,11 @@ int tipping_command(const std::vector<std::string>& words) {
     if (!(*years > 0)) throw UsageError("ketensim tipping: --trend-years = " + *args.value("--trend-years") + ": must be > 0");
     criterion.trend_years = *years;
   }
-  if (const auto slope = args.number("--min-slope")) {
-    if (!(*slope >= 0)) throw UsageError("ketensim tipping: --min-slope = " + *args.value("--min-slope") + ": must be >= 0");
-    criterion.min_slope_per_year = *slope;
+  if (const auto share = args.number("--min-growth")) {
+    if (!(*share >= 0 && *share < 1)) {
+      throw UsageError("ketensim tipping: --min-growth = " + *args.value("--min-growth") + ": must be >= 0 and < 1");
+    }
+    criterion.min_growth_share = *share;
   }
 
   const model::Scenario scenario = load_with_overrides(args.positional()[0], args, "tipping");
@@ -144,15 +145,15 @@ int tipping_command(const std::vector<std::string>& words) {
             << scenario.path << ")\n"
             << "criterion: children waiting at vt_triage + vt_investigation + rvdk + gi (national); per replication the\n"
             << "  least-squares slope over days " << format(window.first) << " to " << format(window.second)
-            << "; does not settle when mean - margin > " << format(criterion.min_slope_per_year)
-            << " children/year,\n  margin = t(0.95, R-1) s / sqrt(R) (one-sided t test at 5%)\n"
+            << "; does not settle when mean - margin > floor,\n  margin = t(0.95, R-1) s / sqrt(R) (one-sided t test at 5%), floor = "
+            << criterion.min_growth_share << " x the children entering those stages a year\n"
             << "runs: " << p.replications << " replications of " << format(p.years) << " years (warm-up "
             << format(p.warmup_years) << "), seed " << static_cast<std::uint64_t>(p.seed)
             << ", the same random numbers for every value\n\n";
   std::cout << std::left << std::setw(6) << "step" << std::setw(16) << "value" << std::setw(26)
-            << "slope (children/yr)" << std::setw(9) << "p" << std::setw(8) << "rising" << std::setw(24) << "waiting start -> end" << std::setw(18)
+            << "slope (children/yr)" << std::setw(10) << "floor" << std::setw(9) << "p" << std::setw(8) << "rising" << std::setw(24) << "waiting start -> end" << std::setw(18)
             << "verdict" << "time\n"
-            << std::string(112, '-') << "\n";
+            << std::string(122, '-') << "\n";
   const auto started = std::chrono::steady_clock::now();
   const model::TippingSearch search = model::find_tipping_point(
       *key, low, high, steps, evaluate, [&](const std::string& label, const model::TrendVerdict& v) {
@@ -160,9 +161,10 @@ int tipping_command(const std::vector<std::string>& words) {
         std::ostringstream slope;
         slope << (v.slope_mean > 0 ? "+" : "") << format(v.slope_mean) << " ± " << format(v.margin);
         std::size_t rising = 0;
-        for (const double s : v.slopes) rising += s > criterion.min_slope_per_year ? 1 : 0;
+        for (const double s : v.slopes) rising += s > v.floor_per_year ? 1 : 0;
         std::cout << std::left << std::setw(6) << label << std::setw(16) << format_value(v.value, resolution)
-                  << std::setw(26) << slope.str() << std::setw(9) << format_p(v.p_value) << std::setw(8)
+                  << std::setw(26) << slope.str() << std::setw(10) << format(v.floor_per_year) << std::setw(9)
+                  << format_p(v.p_value) << std::setw(8)
                   << (std::to_string(rising) + "/" + std::to_string(v.slopes.size())) << std::setw(24)
                   << (format(v.waiting_start_mean) + " -> " + format(v.waiting_end_mean)) << std::setw(18)
                   << (v.settles ? "settles" : "does not settle") << format(v.wall_seconds) << " s" << std::endl;

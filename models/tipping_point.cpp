@@ -21,6 +21,7 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 // What the criterion needs of one replication; the rest of its result is dropped at once.
 struct ReplicationTrend {
   double slope = nan;
+  double arrivals_per_year = nan;
   double waiting_start = nan;
   double waiting_end = nan;
 };
@@ -29,6 +30,7 @@ ReplicationTrend trend_of(const ReplicationResult& replication, double from_days
   const TimeSeries& series = replication.timeseries;
   ReplicationTrend trend;
   trend.slope = waiting_slope_per_year(series, from_days, to_days);
+  trend.arrivals_per_year = arrivals_per_year(series, from_days, to_days);
   const std::vector<double> total = total_waiting(series);
   for (std::size_t i = 0; i < total.size(); ++i) {
     if (series.time_days[i] >= from_days && std::isnan(trend.waiting_start)) trend.waiting_start = total[i];
@@ -134,13 +136,15 @@ TrendEvaluator scenario_evaluator(const Scenario& scenario, const std::string& k
     check_cross_field_rules(varied);
     const std::vector<ReplicationTrend> trends = run_trends(varied, options, jobs, window.first, window.second);
     std::vector<double> slopes;
-    double start = 0, end = 0;
+    double start = 0, end = 0, arrivals = 0;
     for (const auto& trend : trends) {
       slopes.push_back(trend.slope);
-      start += trend.waiting_start / static_cast<double>(trends.size());
-      end += trend.waiting_end / static_cast<double>(trends.size());
+      const double n = static_cast<double>(trends.size());
+      start += trend.waiting_start / n;
+      end += trend.waiting_end / n;
+      arrivals += trend.arrivals_per_year / n;
     }
-    TrendVerdict verdict = judge_slopes(value, slopes, criterion);
+    TrendVerdict verdict = judge_slopes(value, slopes, criterion.min_growth_share * arrivals, criterion);
     verdict.waiting_start_mean = start;
     verdict.waiting_end_mean = end;
     verdict.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -61,7 +61,25 @@ double waiting_slope_per_year(const TimeSeries& series, double from_days, double
   return sxx > 0 ? sxy / sxx * days_per_year : nan;
 }
 
-TrendVerdict judge_slopes(double value, const std::vector<double>& slopes, const TrendCriterion& criterion) {
+double arrivals_per_year(const TimeSeries& series, double from_days, double to_days) {
+  const auto metric = static_cast<std::size_t>(Metric::arrivals);
+  double children = 0;
+  std::size_t samples = 0;
+  for (std::size_t i = 0; i < series.time_days.size(); ++i) samples += series.time_days[i] > from_days && series.time_days[i] <= to_days;
+  if (samples == 0 || !(to_days > from_days)) return nan;
+  for (const auto& stage : trend_stages()) {
+    for (std::size_t s = 0; s < series.series_stage.size(); ++s) {
+      if (series.series_stage[s] != stage || series.series_region[s] != "national") continue;
+      for (std::size_t i = 0; i < series.time_days.size(); ++i) {
+        if (series.time_days[i] > from_days && series.time_days[i] <= to_days) children += series.at(metric, s, i);
+      }
+    }
+  }
+  return children / ((to_days - from_days) / days_per_year);
+}
+
+TrendVerdict judge_slopes(double value, const std::vector<double>& slopes, double floor_per_year,
+                          const TrendCriterion& criterion) {
   if (slopes.size() < 2) {
     throw std::invalid_argument("waiting trend: " + std::to_string(slopes.size()) +
                                 " replication(s): the test over replications needs at least 2");
@@ -78,7 +96,8 @@ TrendVerdict judge_slopes(double value, const std::vector<double>& slopes, const
   const double n = static_cast<double>(stats.count);
   const double standard_error = std::sqrt(stats.variance() / n);
   verdict.margin = sim::student_t_quantile(criterion.confidence, n - 1) * standard_error;
-  const double excess = verdict.slope_mean - criterion.min_slope_per_year;
+  verdict.floor_per_year = floor_per_year;
+  const double excess = verdict.slope_mean - floor_per_year;
   if (standard_error > 0) {
     verdict.p_value = 1.0 - sim::student_t_cdf(excess / standard_error, n - 1);
   } else {

@@ -55,6 +55,18 @@ TEST(WaitingTrend, AMissingStageIsAnError) {
   EXPECT_THROW(total_waiting(ts), std::invalid_argument);
 }
 
+TEST(WaitingTrend, ArrivalsPerYearCountTheStepsEndingInTheWindow) {
+  auto ts = series(60, 7, [](std::size_t, double) { return 0.0; });
+  const auto metric = static_cast<std::size_t>(Metric::arrivals);
+  for (std::size_t s = 0; s < ts.series_stage.size(); ++s) {
+    // 2 children a week at each stage nationally; the regional series must not count.
+    for (std::size_t i = 0; i < ts.time_days.size(); ++i) ts.at(metric, s, i) = ts.series_region[s] == "national" ? 2.0 : 50.0;
+  }
+  // Samples at days 7 ... 364 end the 52 weeks of (0, 364]: 4 stages x 2 x 52 children in 364 days.
+  EXPECT_NEAR(arrivals_per_year(ts, 0, 364), 4 * 2 * 52 / (364.0 / 365.0), 1e-9);
+  EXPECT_TRUE(std::isnan(arrivals_per_year(ts, 1000, 1001)));
+}
+
 TEST(WaitingTrend, TheWindowIsTheLastYearsButNeverTheWarmUp) {
   TrendCriterion criterion;
   EXPECT_EQ(trend_window_days(5, 1, criterion), std::make_pair(365.0, 1825.0));
@@ -66,13 +78,13 @@ TEST(WaitingTrend, TheWindowIsTheLastYearsButNeverTheWarmUp) {
 
 TEST(WaitingTrend, SlopesSignificantlyAboveZeroDoNotSettle) {
   const TrendCriterion criterion;
-  const auto rising = judge_slopes(1, {9, 11, 10, 12, 8}, criterion);
+  const auto rising = judge_slopes(1, {9, 11, 10, 12, 8}, 0, criterion);
   EXPECT_FALSE(rising.settles);
   EXPECT_DOUBLE_EQ(rising.slope_mean, 10);
   // s = sqrt(2.5), t(0.95, 4) = 2.131847
   EXPECT_NEAR(rising.margin, 2.131847 * std::sqrt(2.5 / 5), 1e-5);
   EXPECT_LT(rising.p_value, 0.001);
-  const auto noise = judge_slopes(1, {-3, 2, 1, -1, 2}, criterion);
+  const auto noise = judge_slopes(1, {-3, 2, 1, -1, 2}, 0, criterion);
   EXPECT_TRUE(noise.settles);
   EXPECT_GT(noise.p_value, 0.05);
 }
@@ -80,22 +92,23 @@ TEST(WaitingTrend, SlopesSignificantlyAboveZeroDoNotSettle) {
 TEST(WaitingTrend, TheVerdictFlipsExactlyWhereTheOneSidedTestDoes) {
   // Mean 1, s = 1.633, n = 4: mean - t(0.95, 3) s / 2 = 1 - 1.921 < 0 (settles); mean 1.2,
   // s = 0.707, n = 9: 1.2 - 1.860 x 0.236 = 0.762 > 0 (does not settle).
-  EXPECT_TRUE(judge_slopes(0, {-1, 1, 1, 3}, TrendCriterion{}).settles);
-  EXPECT_FALSE(judge_slopes(0, {0, 1, 1, 2}, TrendCriterion{}).settles);  // s = 0.816: 1 - 0.961 > 0
-  const auto nine = judge_slopes(0, {0.2, 1.2, 1.2, 2.2, 0.2, 1.2, 1.2, 2.2, 1.2}, TrendCriterion{});
+  EXPECT_TRUE(judge_slopes(0, {-1, 1, 1, 3}, 0, TrendCriterion{}).settles);
+  EXPECT_FALSE(judge_slopes(0, {0, 1, 1, 2}, 0, TrendCriterion{}).settles);  // s = 0.816: 1 - 0.961 > 0
+  const auto nine = judge_slopes(0, {0.2, 1.2, 1.2, 2.2, 0.2, 1.2, 1.2, 2.2, 1.2}, 0, TrendCriterion{});
   EXPECT_FALSE(nine.settles);
   EXPECT_LT(nine.p_value, 0.05);
-  // A threshold: the slopes must exceed it significantly.
-  TrendCriterion strict;
-  strict.min_slope_per_year = 1.0;
-  EXPECT_TRUE(judge_slopes(0, {0.2, 1.2, 1.2, 2.2, 0.2, 1.2, 1.2, 2.2, 1.2}, strict).settles);
+  // A floor: the slopes must exceed it significantly (1.2 - 0.438 < 1).
+  const auto floored = judge_slopes(0, {0.2, 1.2, 1.2, 2.2, 0.2, 1.2, 1.2, 2.2, 1.2}, 1.0, TrendCriterion{});
+  EXPECT_TRUE(floored.settles);
+  EXPECT_EQ(floored.floor_per_year, 1.0);
+  EXPECT_GT(floored.p_value, 0.05);
 }
 
 TEST(WaitingTrend, IdenticalSlopesNeedNoSpread) {
-  EXPECT_FALSE(judge_slopes(0, {3, 3, 3}, TrendCriterion{}).settles);
-  EXPECT_TRUE(judge_slopes(0, {0, 0, 0}, TrendCriterion{}).settles);
-  EXPECT_THROW(judge_slopes(0, {3}, TrendCriterion{}), std::invalid_argument);
-  EXPECT_THROW(judge_slopes(0, {3, std::nan("")}, TrendCriterion{}), std::invalid_argument);
+  EXPECT_FALSE(judge_slopes(0, {3, 3, 3}, 0, TrendCriterion{}).settles);
+  EXPECT_TRUE(judge_slopes(0, {0, 0, 0}, 0, TrendCriterion{}).settles);
+  EXPECT_THROW(judge_slopes(0, {3}, 0, TrendCriterion{}), std::invalid_argument);
+  EXPECT_THROW(judge_slopes(0, {3, std::nan("")}, 0, TrendCriterion{}), std::invalid_argument);
 }
 
 // An evaluator that settles below (or above) `edge`, counting its calls.

@@ -181,8 +181,9 @@ TEST(WorkforceDemonstrations, ATemporaryInflowShockOutlastsItselfUnlessStaffIsAd
   EXPECT_TRUE(find(shocked, "waiting, year after it (2-3 y)").significantly_positive());
   EXPECT_TRUE(find(shocked, "turnover, year after it (2-3 y)").significantly_positive());
   EXPECT_TRUE(find(shocked, "waiting, last quarter of that year (2.75-3 y)").significantly_positive());
-  // With extra staff neither is above the no-shock run in that year, and a year after the
-  // extra staff has gone the waiting lists are still shorter than without it.
+  // With extra staff neither is above the no-shock run in that year, and in the second year
+  // after the shock, while the extra positions are cut by attrition, the waiting lists are
+  // still shorter than without them.
   EXPECT_FALSE(find(staffed, "waiting, year after it (2-3 y)").significantly_positive());
   EXPECT_FALSE(find(staffed, "turnover, year after it (2-3 y)").significantly_positive());
   EXPECT_LT(find(rescued, "waiting, second year after (3-4 y)").difference.high, 0.0);

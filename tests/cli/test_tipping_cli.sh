@@ -51,7 +51,7 @@ contains "no tipping point" out "No tipping point in 1000:1200: both ends settle
 # A search: both ends, every step, and the tipping value with its bracket.
 "$ketensim" tipping "$small" --vary inflow.vt_reports_per_year --range 1500:3500 -r 4 --years 4 --steps 2 -j 2 >out 2>&1
 check "search" 0 $?
-for text in "runs: 4 replications of 4.00 years (warm-up 0.500), seed 7" "low   1500" "high  3500" "does not settle" \
+for text in "runs: 4 replications of 4.00 years (warm-up 0.500), seed 7" "floor = 0.001 x the children entering" "low   1500" "high  3500" "does not settle" \
             "Tipping point: inflow.vt_reports_per_year = " "raised above this value" "(4 evaluations)"; do
   contains "search" out "$text"
 done
