@@ -3,8 +3,9 @@
 # bench/sweep-8-points.toml: `ketensim sweep -j 1` against `-j 2`, and, when the MPI driver
 # is built, `mpirun -np 1` against `-np 2`. Prints the best and the median wall time of
 # REPEAT runs (default 5) and the speed-up from the best times (other work on the machine can
-# only add time, so the best run is the least disturbed), then checks that every mode wrote
-# the same summary.
+# only add time, so the best run is the least disturbed), with `foreign_s`, the CPU seconds
+# other programs took during that best run (near 0: a clean measurement). Then checks that
+# every mode wrote the same summary.
 # Usage: bench/sweep_speedup.sh [BUILD_DIR]   (default build); run from anywhere after
 # building. Record the figures in docs/benchmarks.md with the machine and date.
 set -euo pipefail
@@ -22,24 +23,32 @@ echo "machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "spec: $spec (8 points x 6 replications x 20 years, small chain); $repeat runs per mode"
 
-# Wall seconds of one sweep into a fresh directory; a failing sweep stops the benchmark.
+# CPU seconds the whole machine has spent busy since boot (all cores), from /proc/stat.
+busy_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / { print ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat
+}
+
+# One sweep into a fresh directory: "WALL FOREIGN", the wall seconds and the CPU seconds
+# that other programs used meanwhile (the machine's busy time minus the sweep's own CPU
+# time, children included). A failing sweep stops the benchmark.
 time_sweep() {  # time_sweep NAME COMMAND...
   local name=$1
   shift
   rm -rf "${out:?}/$name"
-  local start end
-  start=$(date +%s.%N)
-  if ! "$@" "$spec" -o "$out/$name" -q >"$out/log" 2>&1; then
+  local busy_before busy_after
+  busy_before=$(busy_seconds)
+  if ! /usr/bin/time -f '%e %U %S' -o "$out/time" "$@" "$spec" -o "$out/$name" -q >"$out/log" 2>&1; then
     echo "sweep '$name' failed:" >&2
     cat "$out/log" >&2
     exit 1
   fi
-  end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f\n", e - s }'
+  busy_after=$(busy_seconds)
+  awk -v b="$busy_before" -v a="$busy_after" '{ f = (a - b) - ($2 + $3); printf "%.2f:%.2f\n", $1, f < 0 ? 0 : f }' \
+    "$out/time"
 }
 
-best_and_median() {  # best_and_median SECONDS...: "best median"
-  printf '%s\n' "$@" | sort -g | awk '{ t[NR] = $1 } END { print t[1], t[int((NR + 1) / 2)] }'
+best_and_median() {  # best_and_median WALL:FOREIGN...: "BEST FOREIGN_OF_BEST MEDIAN"
+  printf '%s\n' "$@" | sort -t: -k1,1g | awk -F: '{ t[NR] = $1; f[NR] = $2 } END { print t[1], f[1], t[int((NR + 1) / 2)] }'
 }
 
 # The modes take turns, round after round, so that other work on the machine falls on all
@@ -61,13 +70,13 @@ for _ in $(seq "$repeat"); do
   done
 done
 
-printf '%-32s %8s %10s %8s\n' mode best_s median_s speedup
+printf '%-32s %8s %10s %10s %8s\n' mode best_s foreign_s median_s speedup
 report() {  # report LABEL MODE_1 MODE_2
   local one two
   read -r -a one <<<"$(best_and_median ${times[$2]})"
   read -r -a two <<<"$(best_and_median ${times[$3]})"
-  printf '%-32s %8.2f %10.2f %8s\n' "$1, 1 process" "${one[0]}" "${one[1]}" "1.00"
-  printf '%-32s %8.2f %10.2f %8.2f\n' "$1, 2 processes" "${two[0]}" "${two[1]}" \
+  printf '%-32s %8.2f %10.2f %10.2f %8s\n' "$1, 1 process" "${one[0]}" "${one[1]}" "${one[2]}" "1.00"
+  printf '%-32s %8.2f %10.2f %10.2f %8.2f\n' "$1, 2 processes" "${two[0]}" "${two[1]}" "${two[2]}" \
     "$(awk -v a="${one[0]}" -v b="${two[0]}" 'BEGIN { print a / b }')"
 }
 report "ketensim sweep -j" local-1 local-2
