@@ -4,16 +4,8 @@
 set -u
 ketensim=$1
 source_dir=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-check() {  # check NAME EXPECTED_RC ACTUAL_RC
-  if [ "$2" -eq "$3" ]; then passes=$((passes + 1)); else echo "FAIL: $1: exit code $3, expected $2"; failures=$((failures + 1)); fi
-}
-contains() {  # contains NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then passes=$((passes + 1)); else echo "FAIL: $1: output lacks '$3'"; cat "$2"; failures=$((failures + 1)); fi
-}
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
 small="$source_dir/scenarios/examples/small-chain.toml"
 
 for command in run calibration compare check keys; do
