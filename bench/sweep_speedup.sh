@@ -23,10 +23,8 @@ echo "machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "spec: $spec (8 points x 6 replications x 20 years, small chain); $repeat runs per mode"
 
-# CPU seconds the whole machine has spent busy since boot (all cores), from /proc/stat.
-busy_seconds() {
-  awk -v hz="$(getconf CLK_TCK)" '/^cpu / { print ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 # One sweep into a fresh directory: "WALL FOREIGN", the wall seconds and the CPU seconds
 # that other programs used meanwhile (the machine's busy time minus the sweep's own CPU
@@ -45,10 +43,6 @@ time_sweep() {  # time_sweep NAME COMMAND...
   busy_after=$(busy_seconds)
   awk -v b="$busy_before" -v a="$busy_after" '{ f = (a - b) - ($2 + $3); printf "%.2f:%.2f\n", $1, f < 0 ? 0 : f }' \
     "$out/time"
-}
-
-best_and_median() {  # best_and_median WALL:FOREIGN...: "BEST FOREIGN_OF_BEST MEDIAN"
-  printf '%s\n' "$@" | sort -t: -k1,1g | awk -F: '{ t[NR] = $1; f[NR] = $2 } END { print t[1], f[1], t[int((NR + 1) / 2)] }'
 }
 
 # The modes take turns, round after round, so that other work on the machine falls on all

@@ -125,6 +125,22 @@ void Chain::handle(const sim::Event& event) {
   }
 }
 
+void Chain::upcoming(const sim::Event& event) {
+  switch (static_cast<EventKind>(event.kind)) {
+    case EventKind::initial_state:
+    case EventKind::sample:
+    case EventKind::arrival:
+    case EventKind::intervention_step:
+    case EventKind::workforce_tick:
+    case EventKind::rework_done: return;  // their subject is not a family
+    default: break;
+  }
+  const FamilyRef ref = FamilyRef::unpack(event.subject);
+  if (ref.slot >= families_.size()) return;
+  const char* record = reinterpret_cast<const char*>(&families_[ref.slot]);
+  for (std::size_t line = 0; line < sizeof(Family); line += 64) __builtin_prefetch(record + line);
+}
+
 FamilyRef Chain::new_family(std::uint64_t source_index, std::uint16_t region, FamilyKind kind, std::uint64_t sequence) {
   std::uint32_t slot;
   if (!free_slots_.empty()) {

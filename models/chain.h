@@ -35,6 +35,9 @@ class Chain final : public sim::EventHandler {
   /// Schedules the initial state, the first arrivals and the samples.
   void attach(sim::Engine& engine);
   void handle(const sim::Event& event) override;
+  /// Fetches the record of the family the next event concerns into the cache: in a national
+  /// run the families fill tens of megabytes and most events find theirs cold.
+  void upcoming(const sim::Event& event) override;
   /// KPIs, time series and calibration values of this replication.
   ReplicationResult result() const;
 

@@ -47,6 +47,21 @@ void NativeEngine::reschedule(WorkerId worker) {
   }
 }
 
+const Event* NativeEngine::next_event() const {
+  const bool have_timed = !timed_.empty();
+  const bool have_completion = !completions_.empty();
+  if (!have_timed && !have_completion) return nullptr;
+  if (have_completion && (!have_timed || completions_.key(completions_.top()) < timed_.top().key())) {
+    return &workers_[completions_.top()].first_job_event();
+  }
+  return &timed_.top().payload;
+}
+
+void NativeEngine::hint_next() {
+  // Unless the event about to run schedules something earlier, this is the one after it.
+  if (const Event* next = next_event()) handler_.upcoming(*next);
+}
+
 void NativeEngine::run_until(Days end) {
   while (true) {
     const bool have_timed = !timed_.empty();
@@ -62,12 +77,14 @@ void NativeEngine::run_until(Days end) {
       const auto job = workers_[worker].pop_first(now_);
       reschedule(worker);
       ++delivered_;
+      hint_next();
       handler_.handle(job.on_done);
     } else {
       if (timed_.top().date > end) break;
       const auto entry = timed_.pop();
       now_ = entry.date;
       ++delivered_;
+      hint_next();
       handler_.handle(entry.payload);
     }
   }

@@ -29,6 +29,9 @@ class NativeEngine final : public Engine {
 
  private:
   void reschedule(WorkerId worker);
+  /// The earlier of the two heaps' tops, or null when nothing is pending.
+  [[nodiscard]] const Event* next_event() const;
+  void hint_next();
 
   const Platform& platform_;
   EventHandler& handler_;

@@ -37,6 +37,8 @@ class ProcessorSharingWorker {
 
   /// Same-instant order of the job that completes next (see Event::order).
   [[nodiscard]] std::uint8_t first_job_order() const { return jobs_.empty() ? 0 : jobs_.front().on_done.order; }
+  /// What the job that completes next hands back; the worker must have a job.
+  [[nodiscard]] const Event& first_job_event() const { return jobs_.front().on_done; }
   [[nodiscard]] std::size_t job_count() const { return jobs_.size(); }
   [[nodiscard]] double total_weight() const { return total_weight_; }
   [[nodiscard]] Hours speed() const { return speed_; }
