@@ -82,6 +82,16 @@ void print_pools(std::ostream& out, const FlowReport& report) {
                number(pool.wait_days_mean), number(pool.max_inflow_multiplier)});
   }
   table.print(out);
+  if (!report.loops.staff_dynamics_on) return;
+  out << "\nStaff strength at the fixed point (staff dynamics; docs/analytic.md): pressure = children held per FTE\n"
+         "over the norm; productive = hours delivered over the funded FTE's; shares as the simulated KPIs\n";
+  TextTable strength({"organisation", "area", "pressure", "productive", "turnover/yr", "vacancy", "temporary", "sick"}, 2);
+  for (const PoolEstimate& pool : report.pools) {
+    strength.add({pool.organisation, model::analytic::pool_key(pool), number(pool.pressure_mean), number(pool.productive_share),
+                  number(pool.turnover_rate_per_year), number(pool.vacancy_share), number(pool.temporary_share),
+                  number(pool.sick_share)});
+  }
+  strength.print(out);
 }
 
 void print_care(std::ostream& out, const FlowReport& report, bool by_region) {
@@ -138,6 +148,25 @@ void print_flow_report(std::ostream& out, const FlowReport& report, bool by_regi
       << number(report.max_inflow_multiplier) << " (ketensim analyze --max-inflow)\n";
 }
 
+void print_loops(std::ostream& out, const model::analytic::LoopSummary& loops) {
+  if (!loops.escalation_on && !loops.care_delay_on && !loops.staff_dynamics_on) {
+    out << "feedback loops: staff dynamics, L4 (escalation) and L5 (care delay) are off in this scenario\n";
+    return;
+  }
+  out << "feedback loops at their configured rates (fixed point in " << loops.iterations << " rounds"
+      << (loops.converged ? "" : ", NOT converged: the estimates below are the last round's") << "):\n";
+  if (loops.escalation_on) {
+    out << "  L4 escalation while waiting: " << number(loops.escalations_per_year) << " children a year escalate, "
+        << number(loops.re_reports_per_year) << " re-reports, " << number(loops.crisis_placements_per_year)
+        << " crisis placements\n";
+  }
+  if (loops.staff_dynamics_on) {
+    out << "  staff dynamics (L1, L2): each pool at its long-run strength; see the pools' productive share\n";
+  }
+  out << "  OTS extended at a review: " << number(loops.ots_extension_share)
+      << " (with the extra extensions of L4 and L5)\n";
+}
+
 void print_max_inflow(std::ostream& out, const FlowReport& report) {
   out << "\nInflow multiplier at which load reaches capacity (every external inflow scaled together;\n"
          "flows are linear in the inflows, so the multiplier is capacity / load). A first guess for the\n"
@@ -178,8 +207,10 @@ void print_analytic_comparison(std::ostream& out, const model::RunResult& run) {
   out << "\nAnalytic estimate beside the simulation, national (simulated: mean ± 95% CI over replications;\n"
          "docs/analytic.md says where the estimate stops being valid)\n";
   TextTable table({"stage", "kpi", "unit", "analytic", "simulated"}, 3);
-  const std::vector<std::string> shown = {"utilisation", "wait_days_mean", "waiting_children_mean", "sojourn_days_mean",
-                                          "completed_per_year"};
+  const std::vector<std::string> shown = {"utilisation",          "wait_days_mean",      "waiting_children_mean",
+                                          "sojourn_days_mean",    "completed_per_year",  "escalations_per_year",
+                                          "re_reports_per_year",  "crisis_placements_per_year", "turnover_rate_per_year",
+                                          "vacancy_share",        "sick_share",          "temporary_share"};
   for (const std::string& name : shown) {
     for (const auto& row : run.analytic) {
       if (row.name != name || row.region != "national") continue;

@@ -45,6 +45,7 @@ int analyze_command(const std::vector<std::string>& words) {
                       : "after every intervention, in full\n");
   }
   for (const auto& what : report.left_out) std::cout << "not in this estimate: " << what << "\n";
+  print_loops(std::cout, report.loops);
   if (args.has("--max-inflow")) {
     print_max_inflow(std::cout, report);
   } else {

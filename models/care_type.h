@@ -32,4 +32,16 @@ constexpr bool is_out_of_home(CareType type) {
          type == CareType::closed;
 }
 
+/// The heavier care a crisis calls for while a family waits for `type` (loop L4,
+/// docs/workforce.md); residential and closed care have nothing heavier.
+constexpr CareType heavier_care(CareType type) {
+  switch (type) {
+    case CareType::ambulatory: return CareType::intensive_ambulatory;
+    case CareType::intensive_ambulatory:
+    case CareType::foster_care:
+    case CareType::family_home: return CareType::residential;
+    default: return type;
+  }
+}
+
 }  // namespace ketensim::model

@@ -17,17 +17,6 @@ double escalation_delay(double share_within_90_days, double uniform) {
   return 90.0 * std::sqrt(std::log(uniform) / std::log1p(-share_within_90_days));
 }
 
-// The heavier care a crisis calls for.
-CareType heavier(CareType type) {
-  switch (type) {
-    case CareType::ambulatory: return CareType::intensive_ambulatory;
-    case CareType::intensive_ambulatory:
-    case CareType::foster_care:
-    case CareType::family_home: return CareType::residential;
-    default: return type;
-  }
-}
-
 }  // namespace
 
 void Chain::schedule_escalation(Family& family, Stage stage, bool waiting_for_care) {
@@ -72,10 +61,10 @@ void Chain::on_escalation(Family& escalated, std::uint64_t detail) {
     CareProvider& provider = care_[family.care_provider];
     provider.waiting().withdraw(family.children);
     if (family.measure != Measure::none) statistics_.change_level(care_stage(provider.type()), family.region, Level::waiting, -family.children);
-    if (crisis && heavier(provider.type()) != provider.type()) {
+    if (crisis && heavier_care(provider.type()) != provider.type()) {
       statistics_.departed(care_stage(provider.type()), family.region, family.children, now(), now() - family.care_requested_at);
       if (family.measure == Measure::none) set_place(family, family.stage, Status::entering);  // leaves this care list
-      family.care_need = heavier(provider.type());
+      family.care_need = heavier_care(provider.type());
       family.care_provider = care_provider_of(*family.care_need, family.region);
       family.care_status = CareStatus::none;
       enter_care_list(family);

@@ -7,6 +7,7 @@
 
 #include "models/analytic/care_places.h"
 #include "models/analytic/chain_flows.h"
+#include "models/analytic/feedback_loops.h"
 #include "models/analytic/staff_pools.h"
 #include "models/stage.h"
 
@@ -122,20 +123,12 @@ std::vector<StageEstimate> stage_estimates(const Scenario& scenario, const Chain
   return out;
 }
 
-// The model's dynamics this steady state has no place for (docs/analytic.md, "What it assumes").
+// The model's dynamics this steady state leaves out (docs/analytic.md, "What it assumes").
 std::vector<std::string> left_out(const ChainFlows& flows) {
   const Parameters& p = flows.params.front();
-  double ots = 0;
-  for (std::size_t r = 0; r < flows.params.size(); ++r) ots += flows.at(r, FlowNode::gi_ots) + flows.at(r, FlowNode::gi_national_ots);
   std::vector<std::string> out;
-  if (p.workforce.staff_dynamics != 0) {
-    out.emplace_back("staff dynamics (departures, sick leave, vacancies, ramp-up): every pool works at its full FTE here");
-  }
-  if (p.feedback.l4_escalation != 0 && p.escalation.share_within_90_days_waiting > 0) {
-    out.emplace_back("escalation while waiting (loop L4): no re-reports, crisis placements or extra extensions here");
-  }
-  if (p.feedback.l5_care_delay != 0 && p.gi.extension_extra_share_care_not_started > 0 && ots > 0) {
-    out.emplace_back("longer measures while care has not started (loop L5)");
+  if (p.workforce.staff_dynamics != 0 && p.feedback.l3_budget != 0) {
+    out.emplace_back("the budget (loop L3): hires and temporary staff never wait for it here");
   }
   return out;
 }
@@ -143,12 +136,14 @@ std::vector<std::string> left_out(const ChainFlows& flows) {
 }  // namespace
 
 FlowReport analyze(const Scenario& scenario, ParameterState state) {
-  const ChainFlows flows = solve_chain_flows(scenario, region_parameters(scenario, state));
-  StaffPools staff = estimate_staff_pools(scenario, flows);
-  std::vector<CareEstimate> care = estimate_care(scenario, flows);
+  LoopSolution solution = solve_with_loops(scenario, region_parameters(scenario, state));
+  const ChainFlows& flows = solution.flows;
+  StaffPools& staff = solution.staff;
+  std::vector<CareEstimate>& care = solution.care;
 
   FlowReport report;
   report.scenario_name = scenario.name;
+  report.loops = solution.summary;
   report.left_out = left_out(flows);
   report.flows = node_flows(scenario, flows);
   report.stages = stage_estimates(scenario, flows, staff, care);

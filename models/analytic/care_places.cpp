@@ -47,14 +47,23 @@ std::vector<CareEstimate> estimate_care(const Scenario& scenario, const ChainFlo
         if (in_need > 0.0) place_days += in_need * care_place_days_under_measure(p, measure, care.duration_days_mean);
       }
       e.arrivals_children_per_day = flows.at(r, node);
+      // Children a crisis moves to heavier care (loop L4) wait here but never take a place.
+      const double moved = flows.regions[r].crisis_moves[index_of(node)];
+      const double placed = std::max(0.0, e.arrivals_children_per_day - moved);
+      if (e.arrivals_children_per_day > 0.0) place_days *= placed / e.arrivals_children_per_day;
       e.occupied_places_offered = place_days;
-      e.holding_days_mean = e.arrivals_children_per_day > 0.0 ? place_days / e.arrivals_children_per_day : nan;
-      const QueueEstimate q = held_slots(e.arrivals_children_per_day, e.arrivals_children_per_day > 0.0 ? e.holding_days_mean : 0.0,
-                                         admitted(e.places), 0.0);
+      const double holding = placed > 0.0 ? place_days / placed : 0.0;
+      e.holding_days_mean = placed > 0.0 ? holding : nan;
+      QueueEstimate q = held_slots(placed, holding, admitted(e.places), 0.0);
+      // The list is counted over everyone who joins it, as the simulation counts it.
+      if (placed > 0.0 && e.arrivals_children_per_day > placed) {
+        q.wait_days_mean = q.waiting_mean / e.arrivals_children_per_day;
+      }
       e.utilisation = e.places > 0.0 ? place_days / e.places : (place_days > 0.0 ? infinity : 0.0);
       e.stable = q.stable;
       e.waiting_children_mean = q.waiting_mean;
       e.wait_days_mean = q.wait_days_mean;
+      e.wait_probability = q.wait_probability;
       e.max_inflow_multiplier = e.utilisation > 0.0 ? 1.0 / e.utilisation : infinity;
       out.push_back(std::move(e));
     }

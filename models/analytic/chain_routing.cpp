@@ -22,7 +22,7 @@ void route_ruling(Eigen::MatrixXd& m, const Parameters& p, Urgency urgency) {
     route(m, FlowNode::court, gi_node(measure, false), granted * share * (1.0 - national));
     route(m, FlowNode::court, gi_node(measure, true), granted * share * national);
   };
-  if (urgency == Urgency::urgent) {
+  if (urgency != Urgency::normal) {
     to_gi(GiMeasure::provisional_ots, 1.0);
   } else {
     to_gi(GiMeasure::guardianship, p.court.share_guardianship);
@@ -33,9 +33,10 @@ void route_ruling(Eigen::MatrixXd& m, const Parameters& p, Urgency urgency) {
 // Care a measure needs, drawn at the ruling: a placement takes a type with
 // `share_of_out_of_home`; otherwise care at home is needed with `gi.share_needing_care_at_home`.
 // Only requests that reach the providers before the measure ends count as care arrivals.
-void route_measure_care(Eigen::MatrixXd& m, const Parameters& p, GiMeasure measure) {
+void route_measure_care(Eigen::MatrixXd& m, const Parameters& p, GiMeasure measure, Urgency urgency) {
   if (measure == GiMeasure::youth_probation) return;
-  const double out_of_home = measure == GiMeasure::guardianship ? 1.0 : p.court.share_out_of_home;
+  const bool placed = measure == GiMeasure::guardianship || urgency == Urgency::crisis;
+  const double out_of_home = placed ? 1.0 : p.court.share_out_of_home;
   const double at_home_with_care = (1.0 - out_of_home) * p.gi.share_needing_care_at_home;
   const double reaches = care_request_reaches_care(p, measure);
   for (const CareType type : all_care_types) {
@@ -73,7 +74,7 @@ Eigen::MatrixXd chain_routing(const Parameters& p, Urgency urgency) {
   route(m, FlowNode::rvdk_protection, FlowNode::court, p.rvdk.share_request_measure);
   route(m, FlowNode::rvdk_protection, FlowNode::local_team, 1.0 - p.rvdk.share_request_measure);
   route_ruling(m, p, urgency);
-  for (const GiMeasure measure : all_gi_measures) route_measure_care(m, p, measure);
+  for (const GiMeasure measure : all_gi_measures) route_measure_care(m, p, measure, urgency);
   return m;
 }
 
@@ -84,6 +85,7 @@ Eigen::VectorXd external_inflow(const Parameters& p, double region_share, Urgenc
   };
   const double urgent = p.inflow.urgent_share;
   const double reported_children = p.inflow.vt_reports_per_year * mean_children_per_family(p);
+  if (urgency == Urgency::crisis) return gamma;  // a crisis only comes from an escalation
   if (urgency == Urgency::urgent) {
     add(FlowNode::vt_triage, reported_children * urgent);
     return gamma;

@@ -7,9 +7,11 @@
 
 namespace ketensim::model::analytic {
 
-/// Whether a child came in with an urgent report: urgent families jump every waiting list
-/// and get a provisional OTS at the court; everything else routes the same.
-enum class Urgency : std::uint8_t { normal, urgent };
+/// How urgent a child's case is: urgent families (an urgent report, or an escalation while
+/// waiting, loop L4) jump every waiting list and get a provisional OTS at the court; a
+/// crisis (an escalation with `escalation.share_crisis_placement`) is urgent and its measure
+/// places the children out of home. Everything else routes the same.
+enum class Urgency : std::uint8_t { normal, urgent, crisis };
 
 /// The routing matrix of the chain (FlowNode x FlowNode) from the scenario's shares, as the
 /// model routes a family (models/chain_flow.cpp, chain_care.cpp): entry (i, j) is the

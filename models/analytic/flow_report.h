@@ -34,6 +34,13 @@ struct PoolEstimate {
   double wait_days_mean = 0.0;             ///< mean wait before a worker takes the child
   double max_inflow_multiplier = 0.0;      ///< factor on every external inflow at which load reaches capacity
   std::string method;                      ///< the approximation used (docs/analytic.md)
+  /// Staff dynamics at the fixed point (staff_availability.h); full strength when they are off.
+  double pressure_mean = 0.0;              ///< children held per FTE over the caseload norm
+  double productive_share = 1.0;           ///< hours delivered over the funded FTE's hours
+  double turnover_rate_per_year = 0.0;     ///< leavers per person-year held
+  double vacancy_share = 0.0;              ///< funded positions without a holder
+  double temporary_share = 0.0;            ///< held positions held by temporary staff
+  double sick_share = 0.0;                 ///< held positions whose holder is off sick
 };
 
 /// The places of one care type in one region, or the national sum (`region` = "national").
@@ -48,6 +55,7 @@ struct CareEstimate {
   bool stable = true;
   double waiting_children_mean = 0.0;
   double wait_days_mean = 0.0;
+  double wait_probability = 0.0;           ///< share of arrivals that wait at all
   double max_inflow_multiplier = 0.0;
 };
 
@@ -59,6 +67,19 @@ struct StageEstimate {
   double wait_days_mean = 0.0;         ///< NaN where nobody waits (local team, court)
   double waiting_children_mean = 0.0;
   double sojourn_days_mean = 0.0;      ///< delay stages (local team, court); NaN elsewhere
+};
+
+/// What the feedback loops add in the analytic steady state (feedback_loops.h), national.
+struct LoopSummary {
+  bool escalation_on = false;          ///< loop L4 switched on with a share above 0
+  bool care_delay_on = false;          ///< loop L5 switched on with a share above 0
+  bool staff_dynamics_on = false;      ///< pools work at their long-run strength (L1, L2 inside)
+  int iterations = 0;                  ///< rounds of the fixed point
+  bool converged = true;               ///< the escalation shares settled (to 1e-9)
+  double escalations_per_year = 0.0;   ///< children, as the KPI of that name
+  double re_reports_per_year = 0.0;    ///< reports (families), as the KPI
+  double crisis_placements_per_year = 0.0;  ///< children, as the KPI
+  double ots_extension_share = 0.0;    ///< mean share of OTS reviews that extend, flow-weighted
 };
 
 /// Everything `ketensim analyze` reports, as flat records (one type per table) so that a
@@ -76,6 +97,7 @@ struct FlowReport {
   /// What the scenario switches on that the estimate leaves out (staff dynamics, feedback
   /// loops), in words, so that a reader knows why the simulation may differ.
   std::vector<std::string> left_out;
+  LoopSummary loops;
 };
 
 }  // namespace ketensim::model::analytic

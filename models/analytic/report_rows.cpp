@@ -39,6 +39,14 @@ std::vector<KpiValue> report_rows(const FlowReport& report) {
     add("pool_wait_days_mean", stage, region, "days", pool.wait_days_mean);
     add("stable", stage, region, "yes/no", pool.stable ? 1.0 : 0.0);
     add("max_inflow_multiplier", stage, region, "ratio", pool.max_inflow_multiplier);
+    if (report.loops.staff_dynamics_on) {
+      // Named and defined like the simulated workforce KPIs (docs/workforce.md, "Outputs").
+      add("turnover_rate_per_year", stage, region, "1/year", pool.turnover_rate_per_year);
+      add("vacancy_share", stage, region, "share", pool.vacancy_share);
+      add("temporary_share", stage, region, "share", pool.temporary_share);
+      add("sick_share", stage, region, "share", pool.sick_share);
+      add("productive_share", stage, region, "share", pool.productive_share);
+    }
   }
   for (const CareEstimate& care : report.care) {
     const std::string stage = "care_" + care.care_type;
@@ -62,6 +70,12 @@ std::vector<KpiValue> report_rows(const FlowReport& report) {
     }
   }
   add("max_inflow_multiplier", "chain", "national", "ratio", report.max_inflow_multiplier);
+  // Loop L4, named and counted like the simulated KPIs (children, re-reports in reports).
+  if (report.loops.escalation_on) {
+    add("escalations_per_year", "chain", "national", "children/year", report.loops.escalations_per_year);
+    add("re_reports_per_year", "chain", "national", "reports/year", report.loops.re_reports_per_year);
+    add("crisis_placements_per_year", "chain", "national", "children/year", report.loops.crisis_placements_per_year);
+  }
   return rows;
 }
 

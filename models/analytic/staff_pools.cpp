@@ -47,12 +47,12 @@ struct PoolPlan {
 // FTE, cap and hours of a pool: each region holds its population share of the organisation's
 // staff keys; the cap and the hours are FTE-weighted means (Chain::pool_size).
 struct Staff {
-  double fte = 0, cap = 0, hours_per_fte_day = 0;
+  double fte = 0, cap = 0, norm = 0, hours_per_fte_day = 0;
 };
 
 Staff staff_of(const PoolPlan& plan, const ChainFlows& flows) {
   Staff s;
-  double cap = 0, hours = 0;
+  double cap = 0, norm = 0, hours = 0;
   for (const std::size_t r : plan.regions) {
     const Parameters& p = flows.params[r];
     const PoolParameters& keys = pool_parameters(p, plan.organisation);
@@ -60,10 +60,12 @@ Staff staff_of(const PoolPlan& plan, const ChainFlows& flows) {
     if (plan.organisation == Organisation::gi) fte *= plan.national_gi ? p.gi.national_share : 1.0 - p.gi.national_share;
     s.fte += fte;
     cap += fte * keys.caseload_cap_children;
+    norm += fte * keys.caseload_norm_children;
     hours += fte * p.workforce.productive_hours_per_fte_year / 365.0;
   }
   const Parameters& first = flows.params[plan.regions.front()];
   s.cap = s.fte > 0.0 ? cap / s.fte : pool_parameters(first, plan.organisation).caseload_cap_children;
+  s.norm = s.fte > 0.0 ? norm / s.fte : pool_parameters(first, plan.organisation).caseload_norm_children;
   s.hours_per_fte_day = s.fte > 0.0 ? hours / s.fte : first.workforce.productive_hours_per_fte_year / 365.0;
   return s;
 }
@@ -101,13 +103,20 @@ void set_unstaffed(PoolEstimate& pool) {
 
 class PoolBuilder {
  public:
-  PoolBuilder(const Scenario& scenario, const ChainFlows& flows) : scenario_(scenario), flows_(flows) {
+  PoolBuilder(const Scenario& scenario, const ChainFlows& flows, const std::vector<StaffAvailability>& availability)
+      : scenario_(scenario), flows_(flows), availability_(availability) {
     out_.pool_of.assign(scenario.regions.regions.size(), {});
   }
 
   void add(const PoolPlan& plan) {
-    const Staff staff = staff_of(plan, flows_);
-    const Shape shape = shape_of(staff);
+    Staff staff = staff_of(plan, flows_);
+    const Shape full = shape_of(staff);
+    const std::size_t k = out_.pools.size();
+    const StaffAvailability strength = k < availability_.size() ? availability_[k] : StaffAvailability{};
+    // Staff dynamics: the same positions deliver the productive share of their hours.
+    staff.hours_per_fte_day *= strength.productive_share;
+    Shape shape = shape_of(staff);
+    shape.positions = full.positions;
     PoolEstimate pool;
     pool.organisation = std::string(organisation_name(plan.organisation));
     pool.area = plan.area;
@@ -115,17 +124,22 @@ class PoolBuilder {
     pool.positions = shape.positions;
     pool.slots = static_cast<double>(shape.positions) * shape.slots_per_position;
     pool.capacity_hours_per_day = staff.fte * staff.hours_per_fte_day;
+    rework_hours_per_day_ = strength.rework_hours_per_year_per_position * shape.positions / 365.0;
+    vacant_share_ = strength.vacant_share;
     std::array<double, flow_node_count> waits;
     waits.fill(nan);
+    double wait_probability = 0.0;
     if (plan.organisation == Organisation::gi) {
-      held_for_measure(plan, shape, pool);
+      wait_probability = held_for_measure(plan, shape, pool);
       for (const FlowNode node : plan.nodes) waits[index_of(node)] = pool.wait_days_mean;
     } else {
-      caseload(plan, shape, pool, waits);
+      wait_probability = caseload(plan, shape, pool, waits);
     }
-    const std::size_t k = out_.pools.size();
     out_.pools.push_back(std::move(pool));
     out_.node_wait_days.push_back(waits);
+    out_.wait_probability.push_back(wait_probability);
+    out_.first_region.push_back(plan.regions.front());
+    out_.norm_children_per_fte.push_back(staff.norm);
     for (const std::size_t r : plan.regions) {
       for (const FlowNode node : plan.nodes) out_.pool_of[r][index_of(node)] = k;
     }
@@ -141,7 +155,8 @@ class PoolBuilder {
   }
 
   // VT, the RvdK and the moved functions: workers share their hours over their cases.
-  void caseload(const PoolPlan& plan, const Shape& shape, PoolEstimate& pool, std::array<double, flow_node_count>& waits) {
+  // Returns the share of arrivals that wait.
+  double caseload(const PoolPlan& plan, const Shape& shape, PoolEstimate& pool, std::array<double, flow_node_count>& waits) {
     pool.method = "caseload: M/M/c in children over positions, waiting beyond the cap";
     for (const FlowNode node : plan.nodes) {
       for (const std::size_t r : plan.regions) {
@@ -150,8 +165,13 @@ class PoolBuilder {
         pool.offered_hours_per_day += rate * hours_per_child(flows_.params[r], scenario_.placement, node);
       }
     }
+    double wait_probability = 0.0;
+    // Successors redo part of the work on the cases they take over (loop L2): more hours
+    // per child on the same children.
+    pool.offered_hours_per_day += rework_hours_per_day_;
     if (shape.slots_per_position == 0) {
       set_unstaffed(pool);
+      wait_probability = pool.arrivals_children_per_day > 0.0 ? 1.0 : 0.0;
     } else {
       const double lambda = pool.arrivals_children_per_day;
       const QueueEstimate q = caseload_pool(lambda, lambda > 0.0 ? pool.offered_hours_per_day / lambda : 0.0,
@@ -163,6 +183,7 @@ class PoolBuilder {
       pool.waiting_children_mean = q.waiting_mean;
       pool.wait_days_mean = q.wait_days_mean;
       pool.max_inflow_multiplier = multiplier_at_capacity(q.utilisation);
+      wait_probability = q.wait_probability;
     }
     for (const FlowNode node : plan.nodes) waits[index_of(node)] = arrivals(plan, node) > 0.0 ? pool.wait_days_mean : nan;
     // VT's triage and investigations share one list, triage first (a 7-day against a 70-day
@@ -177,11 +198,13 @@ class PoolBuilder {
       if (triage > 0.0) waits[index_of(FlowNode::vt_triage)] = (1.0 - rho) * w_investigation;
       if (investigation > 0.0) waits[index_of(FlowNode::vt_investigation)] = w_investigation;
     }
+    return wait_probability;
   }
 
   // The GIs: a guardian holds the child for the whole measure, so the binding capacity is the
   // caseload slots, each held for the measure's length; the hours carry only the start-up work.
-  void held_for_measure(const PoolPlan& plan, const Shape& shape, PoolEstimate& pool) {
+  // Returns the share of arrivals that wait for a guardian.
+  double held_for_measure(const PoolPlan& plan, const Shape& shape, PoolEstimate& pool) {
     pool.method = "guardians held for the measure: Erlang A over caseload slots";
     const auto& link = scenario_.parameters.handover;
     const double handover = link.regional_link_days + (plan.national_gi ? link.national_link_days : link.regional_link_days);
@@ -198,30 +221,39 @@ class PoolBuilder {
       }
     }
     pool.held_children_offered = held;
+    pool.offered_hours_per_day += rework_hours_per_day_;
     if (shape.slots_per_position == 0) {
       set_unstaffed(pool);
-      return;
+      return pool.arrivals_children_per_day > 0.0 ? 1.0 : 0.0;
     }
     const double lambda = pool.arrivals_children_per_day;
-    const QueueEstimate q = held_slots(lambda, lambda > 0.0 ? held / lambda : 0.0, static_cast<int>(pool.slots),
+    // A vacant position takes no new child: its slots are lost to the queue for its share of
+    // the time, and the children it still holds wait for a successor (docs/workforce.md).
+    const int open_slots = static_cast<int>(std::floor(pool.slots * (1.0 - vacant_share_) + 0.5));
+    const QueueEstimate q = held_slots(lambda, lambda > 0.0 ? held / lambda : 0.0, open_slots,
                                        lambda > 0.0 ? abandoning / lambda : 0.0);
     pool.utilisation = pool.offered_hours_per_day / pool.capacity_hours_per_day;
     pool.slot_utilisation = held / pool.slots;
     pool.stable = q.stable && pool.utilisation < 1.0;
     pool.caseload_children_mean = q.held_mean;
-    pool.waiting_children_mean = q.waiting_mean;
+    pool.waiting_children_mean = q.waiting_mean + vacant_share_ * q.held_mean;
     pool.wait_days_mean = q.wait_days_mean;
     pool.max_inflow_multiplier = multiplier_at_capacity(std::max(pool.utilisation, pool.slot_utilisation));
+    return q.wait_probability;
   }
 
   const Scenario& scenario_;
   const ChainFlows& flows_;
+  const std::vector<StaffAvailability>& availability_;
+  double rework_hours_per_day_ = 0.0;  // of the pool being added
+  double vacant_share_ = 0.0;          // of the pool being added
   StaffPools out_;
 };
 
 }  // namespace
 
-StaffPools estimate_staff_pools(const Scenario& scenario, const ChainFlows& flows) {
+StaffPools estimate_staff_pools(const Scenario& scenario, const ChainFlows& flows,
+                                const std::vector<StaffAvailability>& availability) {
   const RegionTable& table = scenario.regions;
   const std::size_t regions = table.regions.size();
   std::vector<std::size_t> everyone(regions);
@@ -265,7 +297,7 @@ StaffPools estimate_staff_pools(const Scenario& scenario, const ChainFlows& flow
   append(by_area(Organisation::gi, table.gi_areas, &Region::gi_area, regional_gi));
   plans.push_back(PoolPlan{Organisation::gi, "national", everyone, national_gi, true});
 
-  PoolBuilder builder(scenario, flows);
+  PoolBuilder builder(scenario, flows, availability);
   for (const auto& plan : plans) builder.add(plan);
   return builder.take();
 }
@@ -276,8 +308,18 @@ PoolEstimate organisation_total(const std::vector<PoolEstimate>& pools, const st
   total.area = "national";
   total.total = true;
   total.max_inflow_multiplier = infinity;
+  double held_fte = 0.0, norm = 0.0;  // person-years held and the norm, for the staff shares
+  total.productive_share = 0.0;
   for (const auto& pool : pools) {
     if (pool.organisation != organisation || pool.total) continue;
+    const double held = pool.fte * (1.0 - pool.vacancy_share);
+    held_fte += held;
+    norm += pool.pressure_mean > 0.0 ? pool.caseload_children_mean / pool.pressure_mean : 0.0;
+    total.productive_share += pool.fte * pool.productive_share;
+    total.vacancy_share += pool.fte * pool.vacancy_share;
+    total.turnover_rate_per_year += held * pool.turnover_rate_per_year;
+    total.temporary_share += held * pool.temporary_share;
+    total.sick_share += held * pool.sick_share;
     total.fte += pool.fte;
     total.positions += pool.positions;
     total.slots += pool.slots;
@@ -291,6 +333,16 @@ PoolEstimate organisation_total(const std::vector<PoolEstimate>& pools, const st
     total.max_inflow_multiplier = std::min(total.max_inflow_multiplier, pool.max_inflow_multiplier);
     total.method = pool.method;
   }
+  if (total.fte > 0.0) {
+    total.productive_share /= total.fte;
+    total.vacancy_share /= total.fte;
+  }
+  if (held_fte > 0.0) {
+    total.turnover_rate_per_year /= held_fte;
+    total.temporary_share /= held_fte;
+    total.sick_share /= held_fte;
+  }
+  total.pressure_mean = norm > 0.0 ? total.caseload_children_mean / norm : 0.0;
   total.utilisation = total.capacity_hours_per_day > 0.0 ? total.offered_hours_per_day / total.capacity_hours_per_day : nan;
   const double held = organisation == "gi" ? total.held_children_offered : total.caseload_children_mean;
   total.slot_utilisation = total.slots > 0.0 ? held / total.slots : nan;

@@ -30,6 +30,7 @@ QueueEstimate overloaded(double utilisation, double held) {
   q.in_system_mean = infinity;
   q.waiting_mean = infinity;
   q.wait_days_mean = infinity;
+  q.wait_probability = 1.0;
   return q;
 }
 
@@ -76,6 +77,7 @@ QueueEstimate caseload_pool(double arrivals_per_day, double hours_per_child, int
   q.waiting_mean = c_wait * std::pow(utilisation, slots - workers + 1) / (1.0 - utilisation);
   q.held_mean = q.in_system_mean - q.waiting_mean;
   q.wait_days_mean = q.waiting_mean / arrivals_per_day;
+  q.wait_probability = c_wait * std::pow(utilisation, slots - workers);  // P(N >= K)
   return q;
 }
 
@@ -96,16 +98,18 @@ QueueEstimate held_slots(double arrivals_per_day, double holding_days, int slots
     q.waiting_mean = c_wait * utilisation / (1.0 - utilisation);
     q.in_system_mean = q.held_mean + q.waiting_mean;
     q.wait_days_mean = q.waiting_mean / arrivals_per_day;
+    q.wait_probability = c_wait;
     return q;
   }
   const double mu = 1.0 / holding_days;
   const auto death = [&](int n) { return std::min(n, slots) * mu + std::max(n - slots, 0) * abandonment_per_day; };
   const std::vector<double> log_w = birth_death_log_weights(arrivals_per_day, death, slots);
   const double top = *std::max_element(log_w.begin(), log_w.end());
-  double total = 0.0, held = 0.0, waiting = 0.0;
+  double total = 0.0, held = 0.0, waiting = 0.0, full = 0.0;
   for (std::size_t n = 0; n < log_w.size(); ++n) {
     const double w = std::exp(log_w[n] - top);
     total += w;
+    if (n >= static_cast<std::size_t>(slots)) full += w;
     held += w * std::min<double>(static_cast<double>(n), slots);
     waiting += w * std::max<double>(static_cast<double>(n) - slots, 0.0);
   }
@@ -116,6 +120,7 @@ QueueEstimate held_slots(double arrivals_per_day, double holding_days, int slots
   q.waiting_mean = waiting / total;
   q.in_system_mean = q.held_mean + q.waiting_mean;
   q.wait_days_mean = q.waiting_mean / arrivals_per_day;
+  q.wait_probability = full / total;
   return q;
 }
 

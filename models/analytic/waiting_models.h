@@ -11,6 +11,10 @@ struct QueueEstimate {
   double held_mean = 0.0;      ///< children held by a worker or a place, mean
   double waiting_mean = 0.0;   ///< children on the waiting list, mean (+inf when unstable)
   double wait_days_mean = 0.0; ///< waiting_mean / arrival rate (Little's law); NaN without arrivals
+  /// Share of arrivals that find every slot taken and wait at all (by PASTA, the stationary
+  /// probability of that state). Waits are exponential given that they happen in these
+  /// models, with mean wait_days_mean / wait_probability: the escalation loop needs both.
+  double wait_probability = 0.0;
 };
 
 /// A caseload pool of `workers` positions of `hours_per_worker_day` each, sharing their hours
