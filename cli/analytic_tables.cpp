@@ -85,9 +85,12 @@ void print_pools(std::ostream& out, const FlowReport& report) {
   if (!report.loops.staff_dynamics_on) return;
   out << "\nStaff strength at the fixed point (staff dynamics; docs/analytic.md): pressure = children held per FTE\n"
          "over the norm; productive = hours delivered over the funded FTE's; shares as the simulated KPIs\n";
-  TextTable strength({"organisation", "area", "pressure", "productive", "turnover/yr", "vacancy", "temporary", "sick"}, 2);
+  TextTable strength({"organisation", "area", "pressure", "productive", "effective util.", "turnover/yr", "vacancy",
+                      "temporary", "sick"},
+                     2);
   for (const PoolEstimate& pool : report.pools) {
     strength.add({pool.organisation, model::analytic::pool_key(pool), number(pool.pressure_mean), number(pool.productive_share),
+                  number(pool.effective_utilisation),
                   number(pool.turnover_rate_per_year), number(pool.vacancy_share), number(pool.temporary_share),
                   number(pool.sick_share)});
   }
@@ -169,8 +172,9 @@ void print_loops(std::ostream& out, const model::analytic::LoopSummary& loops) {
 
 void print_max_inflow(std::ostream& out, const FlowReport& report) {
   out << "\nInflow multiplier at which load reaches capacity (every external inflow scaled together;\n"
-         "flows are linear in the inflows, so the multiplier is capacity / load). A first guess for the\n"
-         "tipping point: feedback such as staff leaving under pressure can only lower it.\n";
+         "capacity / load, with the staff strength and escalations of this inflow's fixed point held\n"
+         "fixed). A first guess for the tipping point: pressure and waits that grow with the inflow\n"
+         "can only lower it (docs/analytic.md, \"The stability boundary\").\n";
   struct Row {
     double multiplier;
     std::vector<std::string> cells;
@@ -178,10 +182,10 @@ void print_max_inflow(std::ostream& out, const FlowReport& report) {
   std::vector<Row> rows;
   for (const PoolEstimate& pool : report.pools) {
     if (pool.total) continue;
-    const bool slots_bind = pool.organisation == "gi" && pool.slot_utilisation > pool.utilisation;
+    const bool slots_bind = pool.organisation == "gi" && pool.slot_utilisation > pool.effective_utilisation;
     rows.push_back({pool.max_inflow_multiplier,
                     {"pool", pool.organisation + " " + model::analytic::pool_key(pool),
-                     slots_bind ? "caseload slots" : "hours", number(std::max(pool.utilisation, slots_bind ? pool.slot_utilisation : 0.0)),
+                     slots_bind ? "caseload slots" : "hours", number(std::max(pool.effective_utilisation, slots_bind ? pool.slot_utilisation : 0.0)),
                      number(pool.max_inflow_multiplier)}});
   }
   // Care: the region that tips first for each type.
@@ -209,7 +213,7 @@ void print_analytic_comparison(std::ostream& out, const model::RunResult& run) {
   TextTable table({"stage", "kpi", "unit", "analytic", "simulated"}, 3);
   const std::vector<std::string> shown = {"utilisation",          "wait_days_mean",      "waiting_children_mean",
                                           "sojourn_days_mean",    "completed_per_year",  "escalations_per_year",
-                                          "re_reports_per_year",  "crisis_placements_per_year", "turnover_rate_per_year",
+                                          "re_reports_per_year",  "crisis_placements_per_year", "children_without_guardian_mean", "turnover_rate_per_year",
                                           "vacancy_share",        "sick_share",          "temporary_share"};
   for (const std::string& name : shown) {
     for (const auto& row : run.analytic) {

@@ -24,8 +24,10 @@ struct PoolEstimate {
   double slots = 0.0;                      ///< children the positions may carry (caseload cap)
   double arrivals_children_per_day = 0.0;
   double offered_hours_per_day = 0.0;      ///< work brought in, hours per day
-  double capacity_hours_per_day = 0.0;     ///< fte x productive hours per FTE-day
-  double utilisation = 0.0;                ///< offered over capacity hours
+  double capacity_hours_per_day = 0.0;     ///< fte x productive hours per FTE-day: the funded hours at full strength
+  double utilisation = 0.0;                ///< offered over capacity hours (the KPI `utilisation`)
+  double productive_hours_per_day = 0.0;   ///< hours the staff deliver at their long-run strength (= capacity without staff dynamics)
+  double effective_utilisation = 0.0;      ///< offered over productive hours: what decides stability
   double held_children_offered = 0.0;      ///< GI: arrivals x mean holding time (slot load)
   double slot_utilisation = 0.0;           ///< GI: held_children_offered / slots; else held / slots
   bool stable = true;                      ///< below capacity (hours, and slots at the GI)

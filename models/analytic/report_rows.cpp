@@ -46,6 +46,7 @@ std::vector<KpiValue> report_rows(const FlowReport& report) {
       add("temporary_share", stage, region, "share", pool.temporary_share);
       add("sick_share", stage, region, "share", pool.sick_share);
       add("productive_share", stage, region, "share", pool.productive_share);
+      add("effective_utilisation", stage, region, "share", pool.effective_utilisation);
     }
   }
   for (const CareEstimate& care : report.care) {
@@ -70,6 +71,12 @@ std::vector<KpiValue> report_rows(const FlowReport& report) {
     }
   }
   add("max_inflow_multiplier", "chain", "national", "ratio", report.max_inflow_multiplier);
+  // Children with a measure but no guardian: waiting for a first one, or on a vacant position.
+  double without_guardian = 0.0;
+  for (const PoolEstimate& pool : report.pools) {
+    if (pool.organisation == "gi" && !pool.total) without_guardian += pool.waiting_children_mean;
+  }
+  add("children_without_guardian_mean", "chain", "national", "children", without_guardian);
   // Loop L4, named and counted like the simulated KPIs (children, re-reports in reports).
   if (report.loops.escalation_on) {
     add("escalations_per_year", "chain", "national", "children/year", report.loops.escalations_per_year);

@@ -94,6 +94,7 @@ double multiplier_at_capacity(double utilisation) { return utilisation > 0.0 ? 1
 void set_unstaffed(PoolEstimate& pool) {
   const bool idle = pool.arrivals_children_per_day <= 0.0;
   pool.utilisation = idle ? 0.0 : infinity;
+  pool.effective_utilisation = pool.utilisation;
   pool.slot_utilisation = idle ? 0.0 : infinity;
   pool.stable = idle;
   pool.waiting_children_mean = idle ? 0.0 : infinity;
@@ -114,6 +115,7 @@ class PoolBuilder {
     const std::size_t k = out_.pools.size();
     const StaffAvailability strength = k < availability_.size() ? availability_[k] : StaffAvailability{};
     // Staff dynamics: the same positions deliver the productive share of their hours.
+    const double full_hours_per_fte_day = staff.hours_per_fte_day;
     staff.hours_per_fte_day *= strength.productive_share;
     Shape shape = shape_of(staff);
     shape.positions = full.positions;
@@ -123,7 +125,8 @@ class PoolBuilder {
     pool.fte = staff.fte;
     pool.positions = shape.positions;
     pool.slots = static_cast<double>(shape.positions) * shape.slots_per_position;
-    pool.capacity_hours_per_day = staff.fte * staff.hours_per_fte_day;
+    pool.capacity_hours_per_day = staff.fte * full_hours_per_fte_day;
+    pool.productive_hours_per_day = staff.fte * staff.hours_per_fte_day;
     rework_hours_per_day_ = strength.rework_hours_per_year_per_position * shape.positions / 365.0;
     vacant_share_ = strength.vacant_share;
     std::array<double, flow_node_count> waits;
@@ -176,13 +179,14 @@ class PoolBuilder {
       const double lambda = pool.arrivals_children_per_day;
       const QueueEstimate q = caseload_pool(lambda, lambda > 0.0 ? pool.offered_hours_per_day / lambda : 0.0,
                                             shape.positions, shape.hours_per_position_day, shape.slots_per_position);
-      pool.utilisation = q.utilisation;
+      pool.effective_utilisation = q.utilisation;
+      pool.utilisation = pool.offered_hours_per_day / pool.capacity_hours_per_day;
       pool.stable = q.stable;
       pool.caseload_children_mean = q.held_mean;
       pool.slot_utilisation = pool.slots > 0.0 ? q.held_mean / pool.slots : nan;
       pool.waiting_children_mean = q.waiting_mean;
       pool.wait_days_mean = q.wait_days_mean;
-      pool.max_inflow_multiplier = multiplier_at_capacity(q.utilisation);
+      pool.max_inflow_multiplier = multiplier_at_capacity(pool.effective_utilisation);
       wait_probability = q.wait_probability;
     }
     for (const FlowNode node : plan.nodes) waits[index_of(node)] = arrivals(plan, node) > 0.0 ? pool.wait_days_mean : nan;
@@ -193,7 +197,7 @@ class PoolBuilder {
     const double triage = arrivals(plan, FlowNode::vt_triage);
     const double investigation = vt_with_investigations ? arrivals(plan, FlowNode::vt_investigation) : 0.0;
     if (vt_with_investigations && pool.stable && triage + investigation > 0.0) {
-      const double rho = pool.utilisation;
+      const double rho = pool.effective_utilisation;
       const double w_investigation = pool.waiting_children_mean / (triage * (1.0 - rho) + investigation);
       if (triage > 0.0) waits[index_of(FlowNode::vt_triage)] = (1.0 - rho) * w_investigation;
       if (investigation > 0.0) waits[index_of(FlowNode::vt_investigation)] = w_investigation;
@@ -233,12 +237,13 @@ class PoolBuilder {
     const QueueEstimate q = held_slots(lambda, lambda > 0.0 ? held / lambda : 0.0, open_slots,
                                        lambda > 0.0 ? abandoning / lambda : 0.0);
     pool.utilisation = pool.offered_hours_per_day / pool.capacity_hours_per_day;
+    pool.effective_utilisation = pool.offered_hours_per_day / pool.productive_hours_per_day;
     pool.slot_utilisation = held / pool.slots;
-    pool.stable = q.stable && pool.utilisation < 1.0;
+    pool.stable = q.stable && pool.effective_utilisation < 1.0;
     pool.caseload_children_mean = q.held_mean;
     pool.waiting_children_mean = q.waiting_mean + vacant_share_ * q.held_mean;
     pool.wait_days_mean = q.wait_days_mean;
-    pool.max_inflow_multiplier = multiplier_at_capacity(std::max(pool.utilisation, pool.slot_utilisation));
+    pool.max_inflow_multiplier = multiplier_at_capacity(std::max(pool.effective_utilisation, pool.slot_utilisation));
     return q.wait_probability;
   }
 
@@ -326,6 +331,7 @@ PoolEstimate organisation_total(const std::vector<PoolEstimate>& pools, const st
     total.arrivals_children_per_day += pool.arrivals_children_per_day;
     total.offered_hours_per_day += pool.offered_hours_per_day;
     total.capacity_hours_per_day += pool.capacity_hours_per_day;
+    total.productive_hours_per_day += pool.productive_hours_per_day;
     total.held_children_offered += pool.held_children_offered;
     total.caseload_children_mean += pool.caseload_children_mean;
     total.waiting_children_mean += pool.waiting_children_mean;
@@ -344,6 +350,8 @@ PoolEstimate organisation_total(const std::vector<PoolEstimate>& pools, const st
   }
   total.pressure_mean = norm > 0.0 ? total.caseload_children_mean / norm : 0.0;
   total.utilisation = total.capacity_hours_per_day > 0.0 ? total.offered_hours_per_day / total.capacity_hours_per_day : nan;
+  total.effective_utilisation =
+      total.productive_hours_per_day > 0.0 ? total.offered_hours_per_day / total.productive_hours_per_day : nan;
   const double held = organisation == "gi" ? total.held_children_offered : total.caseload_children_mean;
   total.slot_utilisation = total.slots > 0.0 ? held / total.slots : nan;
   const double arrivals = total.arrivals_children_per_day;
