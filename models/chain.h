@@ -81,6 +81,9 @@ class Chain final : public sim::EventHandler {
   // Families (chain.cpp)
   FamilyRef new_family(std::uint64_t source_index, std::uint16_t region, FamilyKind kind, std::uint64_t sequence);
   Family* live(FamilyRef ref);
+  [[nodiscard]] std::uint32_t slot_of(const Family& family) const {
+    return static_cast<std::uint32_t>(&family - families_.data());
+  }
   void leave(Family& family, LeaveReason reason);
   /// Draws from the family's stream for `stage`, which resumes where its last draw ended.
   template <class Draw>
@@ -186,6 +189,7 @@ class Chain final : public sim::EventHandler {
   std::vector<std::uint64_t> staff_keys_;  // random-stream key of each position
   std::vector<std::uint32_t> pool_of_worker_;
   std::vector<std::vector<std::uint32_t>> cases_at_worker_;  // family slots held by each position
+  std::vector<std::uint32_t> case_index_;                    // by family slot: its place in its worker's list
   std::vector<StaffStep> staff_step_;                       // per pool, since the last sample
   std::vector<double> pool_budget_euros_;
   std::vector<std::vector<std::pair<double, double>>> one_off_costs_;  // per pool: (date, euros) of the last year

@@ -146,9 +146,9 @@ void Chain::on_work_done(Family& family, Stage stage) {
     return;
   }
   const std::uint32_t pool = family.pool;
-  pools_[pool].release(*family.worker, family.children);
-  remove_case(*family.worker, family);
-  family.worker.reset();
+  pools_[pool].release(family.worker, family.children);
+  remove_case(family.worker, family);
+  family.worker = Family::no_worker;
   statistics_.completed(stage, family.region, family.children, now(), now() - family.stage_entered_at);
   log(family, family_event::complete);
   const sim::ZoneId here = pools_[pool].zone();
@@ -375,9 +375,9 @@ void Chain::end_measure(Family& family) {
   if (at_gi) statistics_.completed(Stage::gi, family.region, family.children, now(), now() - family.stage_entered_at);
   if (family.status == Status::waiting && family.stage == Stage::gi) pools_[pool].waiting().withdraw(family.children);
   if (had_guardian) {
-    pools_[pool].release(*family.worker, family.children);
-    remove_case(*family.worker, family);
-    family.worker.reset();
+    pools_[pool].release(family.worker, family.children);
+    remove_case(family.worker, family);
+    family.worker = Family::no_worker;
   }
   if (now() >= warmup_end_ && family.measure != Measure::youth_probation && family.kind != FamilyKind::initial_stock) {
     for (int c = 0; c < family.children; ++c) guardian_changes_.push_back(family.guardian_changes);

@@ -97,15 +97,18 @@ void Chain::apply_speed(sim::WorkerId worker, double factor) {
 
 void Chain::add_case(sim::WorkerId worker, Family& family) {
   auto& cases = cases_at_worker_[worker];
-  family.case_index = static_cast<std::uint32_t>(cases.size());
+  case_index_[slot_of(family)] = static_cast<std::uint32_t>(cases.size());
   cases.push_back(static_cast<std::uint32_t>(&family - families_.data()));
 }
 
 void Chain::remove_case(sim::WorkerId worker, Family& family) {
   auto& cases = cases_at_worker_[worker];
-  const std::uint32_t slot = cases.back();
-  cases[family.case_index] = slot;
-  families_[slot].case_index = family.case_index;
+  // The last case takes the leaving one's place; its index lives apart from its record, so
+  // moving it does not fetch a cold family record.
+  const std::uint32_t index = case_index_[slot_of(family)];
+  const std::uint32_t moved = cases.back();
+  cases[index] = moved;
+  case_index_[moved] = index;
   cases.pop_back();
 }
 

@@ -47,37 +47,44 @@ struct FamilyRef {
 };
 
 /// One household in the chain. Caseload, measures and care count its children.
-struct Family {
+///
+/// Fields are ordered by size and the record is exactly two cache lines: a national run
+/// holds hundreds of thousands of families and most events touch one whose record is cold.
+struct alignas(64) Family {
+  static constexpr sim::WorkerId no_worker = 0xffffffffu;
+
   std::uint64_t id = 0;          // stable, engine-independent: see Chain::new_family
   std::uint64_t stream_key = 0;  // root of this family's random streams
+  sim::Days reported_at = 0;
+  sim::Days stage_entered_at = 0;
+  sim::Days queued_at = 0;
+  sim::Days referred_at = 0;  // when the family was sent to its current stage (hand-over included)
+  sim::Days ruling_at = 0;
+  sim::Days care_requested_at = 0;
   std::uint32_t generation = 0;
+  std::uint32_t pool = 0;                  // staff pool (or care provider) it waits for or is served by
+  sim::WorkerId worker = no_worker;        // the caseworker or guardian holding the case, if any
+  std::uint32_t queue_ticket = 0;          // matches the live waiting-list entry
+  std::uint32_t care_provider = 0;
+  std::uint32_t care_ticket = 0;
+  std::array<std::uint16_t, stage_count> draws{};  // draws taken so far per stage stream
   std::uint16_t region = 0;
+  std::optional<CareType> care_need;
   std::uint8_t children = 1;
   FamilyKind kind = FamilyKind::reported;
   bool urgent = false;
   Stage stage = Stage::vt_triage;
   Status status = Status::entering;
-  std::uint32_t pool = 0;                   // staff pool (or care provider) it waits for or is served by
-  std::optional<sim::WorkerId> worker;       // the caseworker or guardian holding the case
-  std::uint32_t queue_ticket = 0;            // matches the live waiting-list entry
-  sim::Days reported_at = 0;
-  sim::Days stage_entered_at = 0;
-  sim::Days queued_at = 0;
-  sim::Days referred_at = 0;  // when the family was sent to its current stage (hand-over included)
   Measure measure = Measure::none;
   bool out_of_home = false;
-  sim::Days ruling_at = 0;
-  std::optional<CareType> care_need;
   CareStatus care_status = CareStatus::none;
-  std::uint32_t care_provider = 0;
-  sim::Days care_requested_at = 0;
-  std::uint32_t care_ticket = 0;
-  std::array<std::uint16_t, stage_count> draws{};  // draws taken so far per stage stream
-  std::uint32_t case_index = 0;       // position in its worker's case list
   std::uint8_t guardian_changes = 0;  // successors who took over the family's children at the GI
   bool escalated = false;             // its situation escalated while it waited (loop L4)
   bool crisis = false;                // a crisis placement: the measure will place the children
   std::uint8_t re_reports = 0;        // re-reports its escalations caused
+
+  [[nodiscard]] bool has_worker() const { return worker != no_worker; }
 };
+static_assert(sizeof(Family) == 128, "a family record is two cache lines");
 
 }  // namespace ketensim::model

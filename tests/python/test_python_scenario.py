@@ -173,3 +173,22 @@ def test_a_plans_interventions_are_a_table(repo):
     assert (row["key"], row["how"], row["value"], row["start_years"]) == ("gi.fte", "multiply", 1.15, 2.0)
     assert "arnhem" in row["regions"]
     assert math.isclose(row["ramp_days"], 180)
+
+
+def test_analyze_gives_the_analytic_estimate_the_cli_prints_and_follows_changed_keys(small):
+    estimate = small.analyze()
+    assert list(estimate.columns) == ["name", "stage", "region", "unit", "value"]
+    vt = estimate[(estimate.name == "utilisation") & (estimate.stage == "vt") & (estimate.region == "national")]
+    assert len(vt) == 1 and 0.0 < vt.value.iloc[0] < 1.0
+    # Twice the reports: the VT's offered work doubles, so its utilisation (of the funded
+    # hours) doubles too; the loops (rework, re-reports) are switched off for an exact check.
+    small["workforce.staff_dynamics"] = False
+    small["feedback.l4_escalation"] = False
+    before = small.analyze()
+    small["inflow.vt_reports_per_year"] = 2 * small["inflow.vt_reports_per_year"]
+    after = small.analyze()
+
+    def vt_utilisation(table):
+        return table[(table.name == "utilisation") & (table.stage == "vt") & (table.region == "national")].value.iloc[0]
+
+    assert math.isclose(vt_utilisation(after), 2 * vt_utilisation(before), rel_tol=1e-9)

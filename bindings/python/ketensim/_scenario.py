@@ -227,6 +227,17 @@ class Scenario:
         columns = ["name", "start_years", "ramp_days", "regions", "key", "how", "value", "where"]
         return pd.DataFrame(self._handle.interventions, columns=columns)
 
+    # ---- The analytic estimate ----
+
+    def analyze(self, *, after_interventions=False):
+        """The analytic flow model of this scenario (docs/analytic.md): the chain's steady state
+        with its feedback loops, solved in a fraction of a second without simulating. A
+        DataFrame with columns name, stage, region, unit, value, the rows `ketensim analyze`
+        prints and `ketensim run --analytic` stores (Results.analytic()). With
+        `after_interventions` every intervention of the plan is applied in full."""
+        columns = ["name", "stage", "region", "unit", "value"]
+        return pd.DataFrame(self._handle.analyze(bool(after_interventions)), columns=columns)
+
     # ---- Text and files ----
 
     def resolved_text(self):

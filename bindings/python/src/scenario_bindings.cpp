@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "bindings.h"
+#include "models/analytic/analyze.h"
+#include "models/analytic/report_rows.h"
 #include "models/parameter_table.h"
 #include "models/scenario.h"
 
@@ -93,6 +95,24 @@ py::list parameter_rows() {
   return rows;
 }
 
+// The analytic estimate as rows keyed like the KPIs (models/analytic/report_rows.h), the
+// same rows `ketensim run --analytic` stores in /analytic.
+py::list analytic_rows(const ScenarioHandle& handle, bool after_interventions) {
+  const auto state = after_interventions ? model::analytic::ParameterState::after_interventions
+                                         : model::analytic::ParameterState::start;
+  py::list rows;
+  for (const auto& row : model::analytic::report_rows(model::analytic::analyze(handle.scenario, state))) {
+    py::dict out;
+    out["name"] = row.name;
+    out["stage"] = row.stage;
+    out["region"] = row.region;
+    out["unit"] = row.unit;
+    out["value"] = row.value;
+    rows.append(out);
+  }
+  return rows;
+}
+
 }  // namespace
 
 void bind_scenario(py::module_& module) {
@@ -113,6 +133,8 @@ void bind_scenario(py::module_& module) {
           py::arg("key"), py::arg("value"), py::arg("origin"))
       .def("check_cross_field_rules", [](const ScenarioHandle& handle) { model::check_cross_field_rules(handle.scenario); })
       .def("resolved_text", [](const ScenarioHandle& handle) { return handle.scenario.resolved_text(); })
+      .def("analyze", &analytic_rows, py::arg("after_interventions"),
+           "The analytic flow model's estimates (docs/analytic.md) as rows name, stage, region, unit, value.")
       .def("resolved_text_for", &ScenarioHandle::resolved_text_for, py::arg("directory"))
       .def_property_readonly("path", [](const ScenarioHandle& handle) { return handle.scenario.path; })
       .def_readonly("base_directory", &ScenarioHandle::base_directory)
