@@ -8,7 +8,7 @@ source_dir=$2
 . "$(dirname "$0")/lib.sh"
 small="$source_dir/scenarios/examples/small-chain.toml"
 
-for command in run calibration compare check keys; do
+for command in run calibration compare check keys analyze selftest tipping sweep; do
   "$ketensim" "$command" --help >"$work/out" 2>&1
   check "$command --help" 0 $?
   contains "$command --help" "$work/out" "usage: ketensim $command"
