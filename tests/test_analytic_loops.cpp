@@ -159,6 +159,20 @@ TEST(AnalyticLoops, TheNationalFixedPointConvergesWithinASecond) {
   EXPECT_GE(report.loops.ots_extension_share, testing::load_example("netherlands-2020.toml").parameters.gi.share_ots_extended);
 }
 
+// Overloaded, waits have no steady state and a list near capacity reacts strongly to its own
+// escalations (a crisis moves children off it): the fixed point must still settle.
+TEST(AnalyticLoops, AnOverloadedChainStillSettlesAndSaysWhatIsUnstable) {
+  for (const double factor : {1.2, 1.5, 3.0}) {
+    Scenario scenario = testing::load_example("netherlands-2020.toml");
+    set_parameter(scenario, "inflow.vt_reports_per_year", factor * scenario.parameters.inflow.vt_reports_per_year, "test");
+    const FlowReport report = analyze(scenario);
+    EXPECT_TRUE(report.loops.converged) << "x" << factor << " after " << report.loops.iterations << " rounds";
+    bool some_pool_unstable = false;
+    for (const auto& pool : report.pools) some_pool_unstable = some_pool_unstable || !pool.stable;
+    EXPECT_TRUE(some_pool_unstable) << "x" << factor;
+  }
+}
+
 // The escalation loop on a list whose waits the analytic model gets exactly (M/M/3 at load
 // 0.8): escalations, re-reports and crisis placements per year agree with the simulation
 // within its 99% confidence interval.

@@ -13,8 +13,30 @@ namespace ketensim::model::analytic {
 namespace {
 
 constexpr double days_per_year = 365.0;
-constexpr int most_rounds = 200;
+constexpr int most_rounds = 400;
 constexpr double settled = 1e-9;
+
+// Moves one value of the fixed point toward what the last round implies. The step starts at
+// a half; where the gap changes sign between rounds the value overshot (a list near capacity
+// reacts strongly to its own escalations: a crisis moves children off it, its wait drops,
+// fewer escalate, it fills again), so that value's step halves; while the gap keeps its sign
+// the step grows back. Adaptive under-relaxation, value by value.
+class Relaxation {
+ public:
+  /// Moves `value` toward `target`; returns the gap before the move.
+  double move(double& value, double target) {
+    const double gap = target - value;
+    step_ = gap * last_gap_ < 0.0 ? std::max(smallest_step, 0.5 * step_) : std::min(0.5, 1.25 * step_);
+    last_gap_ = gap;
+    value += step_ * gap;
+    return std::abs(gap);
+  }
+
+ private:
+  static constexpr double smallest_step = 1.0 / 1024.0;
+  double step_ = 0.5;
+  double last_gap_ = 0.0;
+};
 
 // The nodes where children wait for a staff pool (a care list is the other place to wait).
 constexpr FlowNode pooled_nodes[] = {
@@ -195,6 +217,9 @@ LoopSolution solve_with_loops(const Scenario& scenario, const std::vector<Parame
   EscalationShares escalation(regions, std::array<double, flow_node_count>{});
   std::vector<double> extension(regions);
   for (std::size_t r = 0; r < regions; ++r) extension[r] = params[r].gi.share_ots_extended;
+  std::vector<std::array<Relaxation, flow_node_count>> escalation_steps(regions);
+  std::vector<Relaxation> extension_steps(regions);
+  std::vector<std::array<Relaxation, 3>> strength_steps;  // productive share, vacancy, rework
   LoopSolution solution;
   for (int round = 1;; ++round) {
     std::vector<Parameters> now = params;
@@ -208,25 +233,22 @@ LoopSolution solve_with_loops(const Scenario& scenario, const std::vector<Parame
     for (std::size_t r = 0; r < regions; ++r) {
       const auto target = escalating_shares(solution.flows, solution.staff, solution.care, r);
       for (std::size_t i = 0; i < flow_node_count; ++i) {
-        change = std::max(change, std::abs(target[i] - escalation[r][i]));
-        escalation[r][i] = 0.5 * (escalation[r][i] + target[i]);  // damped: waits react strongly near capacity
+        change = std::max(change, escalation_steps[r][i].move(escalation[r][i], target[i]));
       }
       const double pending = care_delay_on(params[r]) ? care_pending_at_review(params[r], solution.care, r) : 0.0;
       const double share = effective_extension_share(params[r], escalated_share_of_ots(solution.flows, r), pending);
-      change = std::max(change, std::abs(share - extension[r]));
-      extension[r] = 0.5 * (extension[r] + share);
+      change = std::max(change, extension_steps[r].move(extension[r], share));
     }
     // Staff strength follows the pressure the pools carry (starting from full strength).
     solution.availability.resize(solution.staff.pools.size());
+    strength_steps.resize(solution.staff.pools.size());
     for (std::size_t k = 0; k < solution.staff.pools.size(); ++k) {
       const StaffAvailability target = strength_of(solution.staff, params, k);
       StaffAvailability& a = solution.availability[k];
-      change = std::max(change, std::abs(target.productive_share - a.productive_share));
-      change = std::max(change, std::abs(target.vacant_share - a.vacant_share));
-      const auto blend = [](double& value, double toward) { value = 0.5 * (value + toward); };
-      blend(a.productive_share, target.productive_share);
-      blend(a.vacant_share, target.vacant_share);
-      blend(a.rework_hours_per_year_per_position, target.rework_hours_per_year_per_position);
+      change = std::max(change, strength_steps[k][0].move(a.productive_share, target.productive_share));
+      change = std::max(change, strength_steps[k][1].move(a.vacant_share, target.vacant_share));
+      // Rework is in hours: it settles with the rest, so it does not decide convergence.
+      strength_steps[k][2].move(a.rework_hours_per_year_per_position, target.rework_hours_per_year_per_position);
       a.departure_rate_per_year = target.departure_rate_per_year;
       a.temporary_share = target.temporary_share;
       a.sick_share = target.sick_share;

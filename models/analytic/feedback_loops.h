@@ -22,7 +22,8 @@ namespace ketensim::model::analytic {
 ///   pressure comes from the caseload the pool then carries. L3 (the budget) is taken as
 ///   never binding.
 /// Waits depend on the flows and the flows on the waits, so the two are iterated to a fixed
-/// point, the escalation shares and staff strengths damped by half each round; each round solves the traffic
+/// point, each value moving part of the way each round (adaptively: a value that overshoots
+/// takes smaller steps); each round solves the traffic
 /// equations and every pool and care list again (milliseconds). With the loops off (or no
 /// waiting anywhere) the first round is the answer.
 struct LoopSolution {
