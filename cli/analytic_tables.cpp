@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/number_format.h"
 #include "models/analytic/report_rows.h"
 #include "sim/statistics.h"
 
@@ -20,15 +21,6 @@ namespace {
 using model::analytic::CareEstimate;
 using model::analytic::FlowReport;
 using model::analytic::PoolEstimate;
-
-std::string number(double value) {
-  if (std::isnan(value)) return "-";
-  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-  std::ostringstream out;
-  const double magnitude = std::abs(value);
-  out << std::fixed << std::setprecision(magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3) << value;
-  return out.str();
-}
 
 std::string yes_no(bool value) { return value ? "yes" : "NO"; }
 
@@ -64,7 +56,7 @@ void print_flows(std::ostream& out, const FlowReport& report) {
   TextTable table({"node", "children/year", "urgent/year"}, 1);
   for (const auto& flow : report.flows) {
     if (flow.region != "national") continue;
-    table.add({flow.node, number(flow.children_per_day * 365.0), number(flow.urgent_children_per_day * 365.0)});
+    table.add({flow.node, format_number(flow.children_per_day * 365.0), format_number(flow.urgent_children_per_day * 365.0)});
   }
   table.print(out);
 }
@@ -76,10 +68,10 @@ void print_pools(std::ostream& out, const FlowReport& report) {
                    "stable", "waiting", "wait days", "x inflow"},
                   2);
   for (const PoolEstimate& pool : report.pools) {
-    table.add({pool.organisation, model::analytic::pool_key(pool), number(pool.fte), number(pool.arrivals_children_per_day * 365.0),
-               number(pool.offered_hours_per_day), number(pool.capacity_hours_per_day), number(pool.utilisation),
-               number(pool.slots), number(pool.slot_utilisation), yes_no(pool.stable), number(pool.waiting_children_mean),
-               number(pool.wait_days_mean), number(pool.max_inflow_multiplier)});
+    table.add({pool.organisation, model::analytic::pool_key(pool), format_number(pool.fte), format_number(pool.arrivals_children_per_day * 365.0),
+               format_number(pool.offered_hours_per_day), format_number(pool.capacity_hours_per_day), format_number(pool.utilisation),
+               format_number(pool.slots), format_number(pool.slot_utilisation), yes_no(pool.stable), format_number(pool.waiting_children_mean),
+               format_number(pool.wait_days_mean), format_number(pool.max_inflow_multiplier)});
   }
   table.print(out);
   if (!report.loops.staff_dynamics_on) return;
@@ -89,10 +81,10 @@ void print_pools(std::ostream& out, const FlowReport& report) {
                       "temporary", "sick"},
                      2);
   for (const PoolEstimate& pool : report.pools) {
-    strength.add({pool.organisation, model::analytic::pool_key(pool), number(pool.pressure_mean), number(pool.productive_share),
-                  number(pool.effective_utilisation),
-                  number(pool.turnover_rate_per_year), number(pool.vacancy_share), number(pool.temporary_share),
-                  number(pool.sick_share)});
+    strength.add({pool.organisation, model::analytic::pool_key(pool), format_number(pool.pressure_mean), format_number(pool.productive_share),
+                  format_number(pool.effective_utilisation),
+                  format_number(pool.turnover_rate_per_year), format_number(pool.vacancy_share), format_number(pool.temporary_share),
+                  format_number(pool.sick_share)});
   }
   strength.print(out);
 }
@@ -105,10 +97,10 @@ void print_care(std::ostream& out, const FlowReport& report, bool by_region) {
                   2);
   for (const CareEstimate& care : report.care) {
     if (!by_region && care.region != "national") continue;
-    table.add({care.care_type, care.region, number(care.places), number(care.arrivals_children_per_day * 365.0),
-               number(care.holding_days_mean), number(care.occupied_places_offered), number(care.utilisation),
-               yes_no(care.stable), number(care.waiting_children_mean), number(care.wait_days_mean),
-               number(care.max_inflow_multiplier)});
+    table.add({care.care_type, care.region, format_number(care.places), format_number(care.arrivals_children_per_day * 365.0),
+               format_number(care.holding_days_mean), format_number(care.occupied_places_offered), format_number(care.utilisation),
+               yes_no(care.stable), format_number(care.waiting_children_mean), format_number(care.wait_days_mean),
+               format_number(care.max_inflow_multiplier)});
   }
   table.print(out);
 }
@@ -118,8 +110,8 @@ void print_stages(std::ostream& out, const FlowReport& report) {
   TextTable table({"stage", "children/yr", "waiting", "wait days", "sojourn days"}, 1);
   for (const auto& stage : report.stages) {
     if (stage.region != "national") continue;
-    table.add({stage.stage, number(stage.arrivals_children_per_day * 365.0), number(stage.waiting_children_mean),
-               number(stage.wait_days_mean), number(stage.sojourn_days_mean)});
+    table.add({stage.stage, format_number(stage.arrivals_children_per_day * 365.0), format_number(stage.waiting_children_mean),
+               format_number(stage.wait_days_mean), format_number(stage.sojourn_days_mean)});
   }
   table.print(out);
 }
@@ -148,7 +140,7 @@ void print_flow_report(std::ostream& out, const FlowReport& report, bool by_regi
   print_care(out, report, by_region);
   print_stages(out, report);
   out << "\nfirst to reach capacity when every inflow grows: " << report.bottleneck << " at x"
-      << number(report.max_inflow_multiplier) << " (ketensim analyze --max-inflow)\n";
+      << format_number(report.max_inflow_multiplier) << " (ketensim analyze --max-inflow)\n";
 }
 
 void print_loops(std::ostream& out, const model::analytic::LoopSummary& loops) {
@@ -159,14 +151,14 @@ void print_loops(std::ostream& out, const model::analytic::LoopSummary& loops) {
   out << "feedback loops at their configured rates (fixed point in " << loops.iterations << " rounds"
       << (loops.converged ? "" : ", NOT converged: the estimates below are the last round's") << "):\n";
   if (loops.escalation_on) {
-    out << "  L4 escalation while waiting: " << number(loops.escalations_per_year) << " children a year escalate, "
-        << number(loops.re_reports_per_year) << " re-reports, " << number(loops.crisis_placements_per_year)
+    out << "  L4 escalation while waiting: " << format_number(loops.escalations_per_year) << " children a year escalate, "
+        << format_number(loops.re_reports_per_year) << " re-reports, " << format_number(loops.crisis_placements_per_year)
         << " crisis placements\n";
   }
   if (loops.staff_dynamics_on) {
     out << "  staff dynamics (L1, L2): each pool at its long-run strength; see the pools' productive share\n";
   }
-  out << "  OTS extended at a review: " << number(loops.ots_extension_share)
+  out << "  OTS extended at a review: " << format_number(loops.ots_extension_share)
       << " (with the extra extensions of L4 and L5)\n";
 }
 
@@ -185,8 +177,8 @@ void print_max_inflow(std::ostream& out, const FlowReport& report) {
     const bool slots_bind = pool.organisation == "gi" && pool.slot_utilisation > pool.effective_utilisation;
     rows.push_back({pool.max_inflow_multiplier,
                     {"pool", pool.organisation + " " + model::analytic::pool_key(pool),
-                     slots_bind ? "caseload slots" : "hours", number(std::max(pool.effective_utilisation, slots_bind ? pool.slot_utilisation : 0.0)),
-                     number(pool.max_inflow_multiplier)}});
+                     slots_bind ? "caseload slots" : "hours", format_number(std::max(pool.effective_utilisation, slots_bind ? pool.slot_utilisation : 0.0)),
+                     format_number(pool.max_inflow_multiplier)}});
   }
   // Care: the region that tips first for each type.
   std::map<std::string, const CareEstimate*> first;
@@ -197,14 +189,14 @@ void print_max_inflow(std::ostream& out, const FlowReport& report) {
   }
   for (const auto& [type, care] : first) {
     rows.push_back({care->max_inflow_multiplier,
-                    {"care", type + " " + care->region + " (first region)", "places", number(care->utilisation),
-                     number(care->max_inflow_multiplier)}});
+                    {"care", type + " " + care->region + " (first region)", "places", format_number(care->utilisation),
+                     format_number(care->max_inflow_multiplier)}});
   }
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.multiplier < b.multiplier; });
   TextTable table({"kind", "where", "binding", "load/capacity", "multiplier"}, 3);
   for (auto& row : rows) table.add(std::move(row.cells));
   table.print(out);
-  out << "\nfirst to reach capacity: " << report.bottleneck << " at x" << number(report.max_inflow_multiplier) << "\n";
+  out << "\nfirst to reach capacity: " << report.bottleneck << " at x" << format_number(report.max_inflow_multiplier) << "\n";
 }
 
 void print_analytic_comparison(std::ostream& out, const model::RunResult& run) {
@@ -223,9 +215,7 @@ void print_analytic_comparison(std::ostream& out, const model::RunResult& run) {
       // Stages nobody passes through say nothing.
       const bool nothing_estimated = row.value == 0.0 || std::isnan(row.value);
       if (nothing_estimated && (sim->n == 0 || sim->mean == 0.0)) continue;
-      std::string simulated_text = number(sim->mean);
-      if (sim->n >= 2 && std::isfinite(sim->half_width)) simulated_text += " ± " + number(sim->half_width);
-      table.add({row.stage, row.name, row.unit, number(row.value), simulated_text});
+      table.add({row.stage, row.name, row.unit, format_number(row.value), format_interval(*sim)});
     }
   }
   table.print(out);

@@ -12,6 +12,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/number_format.h"
 #include "cli/progress_line.h"
 #include "cli/run_options.h"
 #include "models/comparison.h"
@@ -24,21 +25,6 @@
 
 namespace ketensim::cli {
 namespace {
-
-std::string format(double value) {
-  if (std::isnan(value)) return "-";
-  std::ostringstream out;
-  const double magnitude = std::abs(value);
-  out << std::fixed << std::setprecision(magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3) << value;
-  return out.str();
-}
-
-std::string cell(const sim::ConfidenceInterval& ci, bool signed_value = false) {
-  if (ci.n == 0 || std::isnan(ci.mean)) return "-";
-  std::string text = (signed_value && ci.mean > 0 ? "+" : "") + format(ci.mean);
-  if (ci.n >= 2 && std::isfinite(ci.half_width)) text += " ± " + format(ci.half_width);
-  return text;
-}
 
 // The national KPIs shown in the printed table (all are in the file).
 const std::vector<std::pair<std::string, std::string>>& headline_kpis() {
@@ -68,8 +54,8 @@ void print_national(std::ostream& out, const model::Comparison& c) {
     if (!k) continue;
     out << std::setw(54) << (stage + " " + name + " (" + c.kpis[*k].unit + ")");
     for (std::size_t i = 0; i < c.names.size(); ++i) {
-      out << std::setw(20) << cell(c.estimates[c.at(i, *k)]);
-      if (i > 0) out << std::setw(20) << cell(c.differences[c.at(i, *k)], true);
+      out << std::setw(20) << format_interval(c.estimates[c.at(i, *k)]);
+      if (i > 0) out << std::setw(20) << format_interval(c.differences[c.at(i, *k)], true);
     }
     out << "\n";
   }
@@ -84,7 +70,7 @@ void print_spread(std::ostream& out, const model::Comparison& c) {
     out << std::setw(20) << model::spread_stages()[s];
     for (std::size_t i = 0; i < c.names.size(); ++i) {
       const auto& spread = c.spread[i][s];
-      out << std::setw(36) << (cell(spread.max_min_ratio) + "; " + cell(spread.coefficient_of_variation));
+      out << std::setw(36) << (format_interval(spread.max_min_ratio) + "; " + format_interval(spread.coefficient_of_variation));
     }
     out << "\n";
   }
@@ -102,8 +88,8 @@ void print_regions(std::ostream& out, const model::Comparison& c, const std::str
     if (c.kpis[k].name != "wait_days_mean" || c.kpis[k].stage != stage) continue;
     out << std::setw(28) << c.kpis[k].region.substr(0, 27);
     for (std::size_t i = 0; i < c.names.size(); ++i) {
-      out << std::setw(18) << cell(c.estimates[c.at(i, k)]);
-      if (i > 0) out << std::setw(18) << cell(c.differences[c.at(i, k)], true);
+      out << std::setw(18) << format_interval(c.estimates[c.at(i, k)]);
+      if (i > 0) out << std::setw(18) << format_interval(c.differences[c.at(i, k)], true);
     }
     out << "\n";
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/summary.h"
 
+#include "cli/number_format.h"
+
 #include <cmath>
 #include <iomanip>
 #include <map>
@@ -11,20 +13,6 @@
 
 namespace ketensim::cli {
 namespace {
-
-std::string format(double value) {
-  if (std::isnan(value)) return "-";
-  std::ostringstream out;
-  const double magnitude = std::abs(value);
-  out << std::fixed << std::setprecision(magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3) << value;
-  return out.str();
-}
-
-std::string with_interval(const sim::ConfidenceInterval& ci) {
-  if (ci.n == 0) return "-";
-  if (ci.n < 2 || !std::isfinite(ci.half_width)) return format(ci.mean);
-  return format(ci.mean) + " ± " + format(ci.half_width);
-}
 
 // Sufficient statistics of one KPI over the replications.
 sim::SufficientStats over_replications(const model::RunResult& run, std::size_t kpi_index) {
@@ -56,7 +44,7 @@ void print_kpi_summary(std::ostream& out, const model::RunResult& run) {
     if (!wanted) continue;
     const auto ci = sim::confidence_interval(over_replications(run, i), 0.95);
     out << std::left << std::setw(28) << kpi.stage << std::setw(44) << kpi.name << std::setw(14) << kpi.unit
-        << with_interval(ci) << "\n";
+        << format_interval(ci) << "\n";
   }
 }
 
@@ -79,8 +67,8 @@ int print_calibration(std::ostream& out, const model::RunResult& run) {
     if (!ok) ++outside;
     std::ostringstream diff;
     diff << std::showpos << std::fixed << std::setprecision(1) << 100 * difference << "%";
-    out << std::left << std::setw(52) << first[i].target << std::setw(12) << format(published) << std::setw(20)
-        << with_interval(ci) << std::setw(10) << (std::isfinite(difference) ? diff.str() : "-") << (ok ? "yes" : "NO")
+    out << std::left << std::setw(52) << first[i].target << std::setw(12) << format_number(published) << std::setw(20)
+        << format_interval(ci) << std::setw(10) << (std::isfinite(difference) ? diff.str() : "-") << (ok ? "yes" : "NO")
         << "\n";
   }
   return outside;

@@ -9,6 +9,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/number_format.h"
 #include "cli/progress_line.h"
 #include "cli/run_options.h"
 #include "models/tipping_point.h"
@@ -33,14 +34,6 @@ std::vector<Arguments::Option> tipping_options() {
   };
   options.insert(options.end() - 1, own.begin(), own.end());
   return options;
-}
-
-std::string format(double value) {
-  if (std::isnan(value)) return "-";
-  std::ostringstream out;
-  const double magnitude = std::abs(value);
-  out << std::fixed << std::setprecision(magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3) << value;
-  return out.str();
 }
 
 // Values of the varied key, with enough digits to tell the bracket's ends apart.
@@ -77,7 +70,7 @@ std::size_t whole_number(const Arguments& args, const std::string& option, doubl
   const double value = args.number(option).value_or(fallback);
   if (!(value >= least && value <= most) || std::floor(value) != value) {
     throw UsageError("ketensim tipping: " + option + " = " + *args.value(option) + ": expected a whole number from " +
-                     format(least) + " to " + format(most));
+                     format_number(least) + " to " + format_number(most));
   }
   return static_cast<std::size_t>(value);
 }
@@ -144,11 +137,11 @@ int tipping_command(const std::vector<std::string>& words) {
   std::cout << "Tipping point of " << *key << " in " << (scenario.name.empty() ? scenario.path : scenario.name) << " ("
             << scenario.path << ")\n"
             << "criterion: children waiting at vt_triage + vt_investigation + rvdk + gi (national); per replication the\n"
-            << "  least-squares slope over days " << format(window.first) << " to " << format(window.second)
+            << "  least-squares slope over days " << format_number(window.first) << " to " << format_number(window.second)
             << "; does not settle when mean - margin > floor,\n  margin = t(0.95, R-1) s / sqrt(R) (one-sided t test at 5%), floor = "
             << criterion.min_growth_share << " x the children entering those stages a year\n"
-            << "runs: " << p.replications << " replications of " << format(p.years) << " years (warm-up "
-            << format(p.warmup_years) << "), seed " << static_cast<std::uint64_t>(p.seed)
+            << "runs: " << p.replications << " replications of " << format_number(p.years) << " years (warm-up "
+            << format_number(p.warmup_years) << "), seed " << static_cast<std::uint64_t>(p.seed)
             << ", the same random numbers for every value\n\n";
   std::cout << std::left << std::setw(6) << "step" << std::setw(16) << "value" << std::setw(26)
             << "slope (children/yr)" << std::setw(10) << "floor" << std::setw(9) << "p" << std::setw(8) << "rising" << std::setw(24) << "waiting start -> end" << std::setw(18)
@@ -159,15 +152,15 @@ int tipping_command(const std::vector<std::string>& words) {
       *key, low, high, steps, evaluate, [&](const std::string& label, const model::TrendVerdict& v) {
         progress.finish();
         std::ostringstream slope;
-        slope << (v.slope_mean > 0 ? "+" : "") << format(v.slope_mean) << " ± " << format(v.margin);
+        slope << (v.slope_mean > 0 ? "+" : "") << format_number(v.slope_mean) << " ± " << format_number(v.margin);
         std::size_t rising = 0;
         for (const double s : v.slopes) rising += s > v.floor_per_year ? 1 : 0;
         std::cout << std::left << std::setw(6) << label << std::setw(16) << format_value(v.value, resolution)
-                  << std::setw(26) << slope.str() << std::setw(10) << format(v.floor_per_year) << std::setw(9)
+                  << std::setw(26) << slope.str() << std::setw(10) << format_number(v.floor_per_year) << std::setw(9)
                   << format_p(v.p_value) << std::setw(8)
                   << (std::to_string(rising) + "/" + std::to_string(v.slopes.size())) << std::setw(24)
-                  << (format(v.waiting_start_mean) + " -> " + format(v.waiting_end_mean)) << std::setw(18)
-                  << (v.settles ? "settles" : "does not settle") << format(v.wall_seconds) << " s" << std::endl;
+                  << (format_number(v.waiting_start_mean) + " -> " + format_number(v.waiting_end_mean)) << std::setw(18)
+                  << (v.settles ? "settles" : "does not settle") << format_number(v.wall_seconds) << " s" << std::endl;
       });
   progress.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -176,7 +169,7 @@ int tipping_command(const std::vector<std::string>& words) {
     const bool settles = search.evaluations.front().settles;
     std::cout << "No tipping point in " << *range << ": " << (settles ? "both ends settle" : "neither end settles")
               << ". Widen the range.\n"
-              << "searched in " << format(seconds) << " s\n";
+              << "searched in " << format_number(seconds) << " s\n";
     return no_tipping_point;
   }
   const bool above = *search.direction == model::TippingDirection::above;
@@ -189,7 +182,7 @@ int tipping_command(const std::vector<std::string>& words) {
             << "The ± is half the final bracket, the resolution of the bisection for this seed and these\n"
             << "replications; near the tipping point the verdict itself is uncertain (see the p values):\n"
             << "another seed or more replications can move it by more than the bracket.\n"
-            << "searched in " << format(seconds) << " s (" << search.evaluations.size() << " evaluations)\n";
+            << "searched in " << format_number(seconds) << " s (" << search.evaluations.size() << " evaluations)\n";
   return success;
 }
 

@@ -86,8 +86,7 @@ RegionTable load_region_table(const std::string& path) {
   try {
     root = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
-    const auto line = e.source().begin.line;
-    throw ScenarioError(path + (line ? ":" + std::to_string(line) : "") + ": " + std::string(e.description()));
+    throw_toml_syntax_error(e, path);
   }
   if (root["kind"].value<std::string>() != std::optional<std::string>("regions")) {
     throw ScenarioError(path + ": kind: expected kind = \"regions\" in a regions table");

@@ -268,27 +268,14 @@ class Loader {
   const toml::node* regions_select_node_ = nullptr;
 };
 
-toml::table parse(const std::string& text, const std::string& label) {
-  try {
-    return toml::parse(text, label);
-  } catch (const toml::parse_error& e) {
-    const auto line = e.source().begin.line;
-    throw ScenarioError(label + (line ? ":" + std::to_string(line) : "") + ": " + std::string(e.description()));
-  }
-}
-
 }  // namespace
 
 Scenario load_scenario_text(const std::string& text, const std::string& label, const std::string& base_directory) {
-  return Loader(label, base_directory).load(parse(text, label));
+  return Loader(label, base_directory).load(parse_toml(text, label));
 }
 
 Scenario load_scenario(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError(path + ": cannot open the scenario file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return load_scenario_text(text.str(), path, fs::path(path).parent_path().string());
+  return load_scenario_text(read_input_file(path, "scenario file"), path, fs::path(path).parent_path().string());
 }
 
 void set_parameter(Scenario& scenario, const std::string& key, double value, const std::string& origin) {

@@ -1,9 +1,33 @@
 // SPDX-License-Identifier: MIT
 #include "models/toml_errors.h"
 
+#include <fstream>
 #include <sstream>
 
+#include "models/scenario_error.h"
+
 namespace ketensim::model {
+
+std::string read_input_file(const std::string& path, const std::string& what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError(path + ": cannot open the " + what);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void throw_toml_syntax_error(const toml::parse_error& error, const std::string& label) {
+  const auto line = error.source().begin.line;
+  throw ScenarioError(label + (line ? ":" + std::to_string(line) : "") + ": " + std::string(error.description()));
+}
+
+toml::table parse_toml(const std::string& text, const std::string& label) {
+  try {
+    return toml::parse(text, label);
+  } catch (const toml::parse_error& e) {
+    throw_toml_syntax_error(e, label);
+  }
+}
 
 std::string where(const std::string& file, const toml::node& node) {
   const auto& begin = node.source().begin;

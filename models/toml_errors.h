@@ -7,6 +7,17 @@
 
 namespace ketensim::model {
 
+/// The text of an input file (a scenario, a sweep spec); a ScenarioError
+/// "PATH: cannot open the WHAT" when it cannot be read.
+std::string read_input_file(const std::string& path, const std::string& what);
+
+/// Parses TOML text; a syntax error becomes a ScenarioError "LABEL:LINE: what is wrong".
+toml::table parse_toml(const std::string& text, const std::string& label);
+
+/// Throws the ScenarioError for a TOML syntax error in `label` (for callers that parse
+/// themselves, e.g. with toml::parse_file).
+[[noreturn]] void throw_toml_syntax_error(const toml::parse_error& error, const std::string& label);
+
 /// "FILE:LINE" for a node (the file alone when the node has no source position).
 std::string where(const std::string& file, const toml::node& node);
 

@@ -7,6 +7,7 @@
 
 #include "models/output/hdf5_io.h"
 #include "models/output/result_layout.h"
+#include "models/output/result_reader.h"
 
 namespace ketensim::sweep {
 namespace {
@@ -15,27 +16,6 @@ namespace h5 = output::h5;
 namespace layout = output::layout;
 
 std::string text(const char* value) { return value ? value : ""; }
-
-// The same checks as the run-file reader: right kind of file, a major version we know.
-h5::File open_run_file(const std::string& path) {
-  h5::File file = h5::open_file(path);
-  if (!h5::has_attribute(file, "filetype")) {
-    throw std::runtime_error(path + ": not a ketensim result file (no 'filetype' attribute)");
-  }
-  const std::string filetype = h5::read_string_attribute(file, "filetype");
-  if (filetype != layout::filetype) {
-    throw std::runtime_error(path + ": filetype is '" + filetype + "', expected '" + layout::filetype + "'");
-  }
-  const std::string version = h5::read_string_attribute(file, "format_version");
-  unsigned major = 0;
-  unsigned minor = 0;
-  char rest = 0;
-  if (std::sscanf(version.c_str(), "%u.%u%c", &major, &minor, &rest) != 2 || major != layout::format_major) {
-    throw std::runtime_error(path + ": format_version is '" + version + "', this reader understands " +
-                             std::to_string(layout::format_major) + ".x");
-  }
-  return file;
-}
 
 PointKpis read_kpis(const h5::File& file) {
   PointKpis point;
@@ -55,14 +35,14 @@ PointKpis read_kpis(const h5::File& file) {
 
 }  // namespace
 
-PointKpis read_national_kpis(const std::string& path) { return read_kpis(open_run_file(path)); }
+PointKpis read_national_kpis(const std::string& path) { return read_kpis(output::open_run_file(path)); }
 
 RunFileCheck check_run_file(const SweepSpec& spec, const Point& point, const std::string& path) {
   RunFileCheck check;
   check.exists = std::filesystem::exists(path);
   if (!check.exists) return check;
   try {
-    const h5::File file = open_run_file(path);
+    const h5::File file = output::open_run_file(path);
     const std::string engine = h5::read_string_attribute(file, "engine");
     if (engine != spec.engine) {
       check.reason = "ran on engine " + engine + ", the spec asks for " + spec.engine;

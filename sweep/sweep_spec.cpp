@@ -381,28 +381,15 @@ class SpecReader {
   const toml::node* first_range_ = nullptr;
 };
 
-toml::table parse(const std::string& text, const std::string& label) {
-  try {
-    return toml::parse(text, label);
-  } catch (const toml::parse_error& e) {
-    const auto line = e.source().begin.line;
-    throw ScenarioError(label + (line ? ":" + std::to_string(line) : "") + ": " + std::string(e.description()));
-  }
-}
-
 }  // namespace
 
 SweepSpec load_sweep_spec_text(const std::string& text, const std::string& label, const std::string& base_directory) {
-  const toml::table root = parse(text, label);
+  const toml::table root = model::parse_toml(text, label);
   return SpecReader(label, base_directory).read(root, text);
 }
 
 SweepSpec load_sweep_spec(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError(path + ": cannot open the sweep spec");
-  std::stringstream text;
-  text << in.rdbuf();
-  return load_sweep_spec_text(text.str(), path, fs::path(path).parent_path().string());
+  return load_sweep_spec_text(model::read_input_file(path, "sweep spec"), path, fs::path(path).parent_path().string());
 }
 
 }  // namespace ketensim::sweep

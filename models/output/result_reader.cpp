@@ -17,31 +17,6 @@ using model::RunResult;
 
 std::string text(const char* value) { return value ? value : ""; }
 
-/// Opens `path` and refuses anything but a format 1.x run result.
-h5::File open_run_file(const std::string& path) {
-  h5::File file = h5::open_file(path);
-  if (!h5::has_attribute(file, "filetype")) {
-    throw std::runtime_error(path + ": not a ketensim result file (no 'filetype' attribute)");
-  }
-  const std::string filetype = h5::read_string_attribute(file, "filetype");
-  if (filetype != layout::filetype) {
-    throw std::runtime_error(path + ": filetype is '" + filetype + "', expected '" + layout::filetype + "'");
-  }
-  const std::string version =
-      h5::has_attribute(file, "format_version") ? h5::read_string_attribute(file, "format_version") : "";
-  unsigned major = 0;
-  unsigned minor = 0;
-  char rest = 0;
-  if (std::sscanf(version.c_str(), "%u.%u%c", &major, &minor, &rest) != 2) {
-    throw std::runtime_error(path + ": format_version is '" + version + "', expected MAJOR.MINOR");
-  }
-  if (major != layout::format_major) {
-    throw std::runtime_error(path + ": format_version is " + version + ", this reader understands " +
-                             std::to_string(layout::format_major) + ".x");
-  }
-  return file;
-}
-
 [[noreturn]] void inconsistent(const std::string& path, const std::string& message) {
   throw std::runtime_error(path + ": inconsistent result file: " + message);
 }
@@ -187,6 +162,30 @@ void read_analytic(const h5::File& file, RunResult& run) {
 }
 
 }  // namespace
+
+h5::File open_run_file(const std::string& path) {
+  h5::File file = h5::open_file(path);
+  if (!h5::has_attribute(file, "filetype")) {
+    throw std::runtime_error(path + ": not a ketensim result file (no 'filetype' attribute)");
+  }
+  const std::string filetype = h5::read_string_attribute(file, "filetype");
+  if (filetype != layout::filetype) {
+    throw std::runtime_error(path + ": filetype is '" + filetype + "', expected '" + layout::filetype + "'");
+  }
+  const std::string version =
+      h5::has_attribute(file, "format_version") ? h5::read_string_attribute(file, "format_version") : "";
+  unsigned major = 0;
+  unsigned minor = 0;
+  char rest = 0;
+  if (std::sscanf(version.c_str(), "%u.%u%c", &major, &minor, &rest) != 2) {
+    throw std::runtime_error(path + ": format_version is '" + version + "', expected MAJOR.MINOR");
+  }
+  if (major != layout::format_major) {
+    throw std::runtime_error(path + ": format_version is " + version + ", this reader understands " +
+                             std::to_string(layout::format_major) + ".x");
+  }
+  return file;
+}
 
 RunResult read_run_result(const std::string& path) {
   const h5::File file = open_run_file(path);

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "models/output/hdf5_io.h"
 #include "models/output/sufficient_statistics.h"
 #include "models/run_result.h"
 
@@ -15,6 +16,10 @@ namespace ketensim::output {
 /// "run.h5: format_version is 2.0, this reader understands 1.x". Throws std::runtime_error.
 /// Parts a file's minor version predates (/staff and /analytic in 1.0) read back empty.
 model::RunResult read_run_result(const std::string& path);
+
+/// Opens a run file after the checks above (right filetype, major format version 1), for
+/// readers of parts of it (the sweep summary). Throws std::runtime_error.
+h5::File open_run_file(const std::string& path);
 
 /// One row of /kpis: a KPI and its sufficient statistics over replications.
 struct KpiStatistics {
