@@ -111,6 +111,7 @@ void Chain::handle(const sim::Event& event) {
     case EventKind::rework_done: return;  // the successor's rework only took its share of hours
     default: break;
   }
+  // Every kind left concerns a family (concerns_family).
   Family* family = live(FamilyRef::unpack(event.subject));
   if (family == nullptr) return;  // the family left before this event came due
   switch (kind) {
@@ -127,15 +128,7 @@ void Chain::handle(const sim::Event& event) {
 }
 
 void Chain::upcoming(const sim::Event& event) {
-  switch (static_cast<EventKind>(event.kind)) {
-    case EventKind::initial_state:
-    case EventKind::sample:
-    case EventKind::arrival:
-    case EventKind::intervention_step:
-    case EventKind::workforce_tick:
-    case EventKind::rework_done: return;  // their subject is not a family
-    default: break;
-  }
+  if (!concerns_family(static_cast<EventKind>(event.kind))) return;
   const FamilyRef ref = FamilyRef::unpack(event.subject);
   if (ref.slot >= families_.size()) return;
   const char* record = reinterpret_cast<const char*>(&families_[ref.slot]);

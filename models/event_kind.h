@@ -22,6 +22,20 @@ enum class EventKind : std::uint32_t {
   rework_done,       // subject: worker; the successor finished redoing work (no further effect)
 };
 
+/// Whether an event's subject is a family (the rest concern the whole chain, a source, a
+/// plan step or a worker).
+constexpr bool concerns_family(EventKind kind) {
+  switch (kind) {
+    case EventKind::initial_state:
+    case EventKind::sample:
+    case EventKind::arrival:
+    case EventKind::intervention_step:
+    case EventKind::workforce_tick:
+    case EventKind::rework_done: return false;
+    default: return true;
+  }
+}
+
 /// Order of events due at the same instant (lower first), see docs/model.md:
 /// the state is sampled first, then a plan's changes take effect, then work and care that end
 /// release their places, then families move (hand-overs, timers), and new arrivals come last.

@@ -63,15 +63,18 @@ ChainFlows::Region solve_region(const Parameters& p, double share, const std::ar
   split_normal_routing(net, chain_routing(p, Urgency::normal), p, escalating_share);
   auto& flow = net.flow;
   const auto at = [](FlowClass cls) { return static_cast<std::size_t>(cls); };
+  // Node names for the equations' messages, built once: the fixed point solves these often.
+  static const std::vector<std::string> normal_names = class_node_names("");
+  static const std::vector<std::string> urgent_names = class_node_names(" (urgent)");
+  static const std::vector<std::string> escalated_names = class_node_names(" (escalated)");
+  static const std::vector<std::string> crisis_names = class_node_names(" (crisis)");
   flow[at(FlowClass::normal)] =
-      solve_traffic_equations(net.normal_stays, external_inflow(p, share, Urgency::normal), class_node_names(""));
-  flow[at(FlowClass::urgent)] =
-      solve_traffic_equations(net.urgent, external_inflow(p, share, Urgency::urgent), class_node_names(" (urgent)"));
+      solve_traffic_equations(net.normal_stays, external_inflow(p, share, Urgency::normal), normal_names);
+  flow[at(FlowClass::urgent)] = solve_traffic_equations(net.urgent, external_inflow(p, share, Urgency::urgent), urgent_names);
   const Eigen::VectorXd& normal = flow[at(FlowClass::normal)];
   flow[at(FlowClass::escalated)] =
-      solve_traffic_equations(net.urgent, net.normal_escalates.transpose() * normal, class_node_names(" (escalated)"));
-  flow[at(FlowClass::crisis)] =
-      solve_traffic_equations(net.crisis, net.normal_crisis.transpose() * normal, class_node_names(" (crisis)"));
+      solve_traffic_equations(net.urgent, net.normal_escalates.transpose() * normal, escalated_names);
+  flow[at(FlowClass::crisis)] = solve_traffic_equations(net.crisis, net.normal_crisis.transpose() * normal, crisis_names);
   // A re-report is triaged and closed: it adds arrivals at VT triage and goes nowhere.
   const auto n = static_cast<Eigen::Index>(flow_node_count);
   flow[at(FlowClass::re_report)] = Eigen::VectorXd::Zero(n);

@@ -42,8 +42,7 @@ void record_strength(StaffPools& staff, const std::vector<StaffAvailability>& av
   for (std::size_t k = 0; k < staff.pools.size(); ++k) {
     PoolEstimate& pool = staff.pools[k];
     const StaffAvailability& a = availability[k];
-    const double norm = staff.norm_children_per_fte[k] * pool.fte;
-    pool.pressure_mean = norm > 0.0 ? pool.caseload_children_mean / norm : 0.0;
+    pool.pressure_mean = pool.norm_children > 0.0 ? pool.caseload_children_mean / pool.norm_children : 0.0;
     pool.productive_share = a.productive_share;
     pool.turnover_rate_per_year = a.departure_rate_per_year;
     pool.vacancy_share = a.vacant_share;

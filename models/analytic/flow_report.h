@@ -36,8 +36,9 @@ struct PoolEstimate {
   double wait_days_mean = 0.0;             ///< mean wait before a worker takes the child
   double max_inflow_multiplier = 0.0;      ///< factor on every external inflow at which load reaches capacity
   std::string method;                      ///< the approximation used (docs/analytic.md)
+  double norm_children = 0.0;              ///< the caseload norm of all positions: norm per FTE x FTE
   /// Staff dynamics at the fixed point (staff_availability.h); full strength when they are off.
-  double pressure_mean = 0.0;              ///< children held per FTE over the caseload norm
+  double pressure_mean = 0.0;              ///< children held over norm_children
   double productive_share = 1.0;           ///< hours delivered over the funded FTE's hours
   double turnover_rate_per_year = 0.0;     ///< leavers per person-year held
   double vacancy_share = 0.0;              ///< funded positions without a holder

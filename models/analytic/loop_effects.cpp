@@ -138,7 +138,7 @@ StaffAvailability strength_of(const StaffPools& staff, const std::vector<Paramet
   const PoolEstimate& pool = staff.pools[k];
   const Parameters& p = params[staff.first_region[k]];
   if (p.workforce.staff_dynamics == 0 || pool.positions < 1) return StaffAvailability{};
-  const double norm = staff.norm_children_per_fte[k] * pool.fte;
+  const double norm = pool.norm_children;
   const double held = std::isfinite(pool.caseload_children_mean) ? pool.caseload_children_mean : pool.slots;
   StaffPosition position;
   position.excess_pressure = norm > 0.0 ? excess_at_mean(held / norm) : 0.0;

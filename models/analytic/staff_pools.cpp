@@ -123,17 +123,19 @@ class PoolBuilder {
     pool.organisation = std::string(organisation_name(plan.organisation));
     pool.area = plan.area;
     pool.fte = staff.fte;
+    pool.norm_children = staff.norm * staff.fte;
     pool.positions = shape.positions;
     pool.slots = static_cast<double>(shape.positions) * shape.slots_per_position;
     pool.capacity_hours_per_day = staff.fte * full_hours_per_fte_day;
     pool.productive_hours_per_day = staff.fte * staff.hours_per_fte_day;
-    rework_hours_per_day_ = strength.rework_hours_per_year_per_position * shape.positions / 365.0;
-    vacant_share_ = strength.vacant_share;
+    // Successors redo part of the work on the cases they take over (loop L2): load on top of
+    // the children's own work.
+    pool.offered_hours_per_day = strength.rework_hours_per_year_per_position * shape.positions / 365.0;
     std::array<double, flow_node_count> waits;
     waits.fill(nan);
     double wait_probability = 0.0;
     if (plan.organisation == Organisation::gi) {
-      wait_probability = held_for_measure(plan, shape, pool);
+      wait_probability = held_for_measure(plan, shape, strength.vacant_share, pool);
       for (const FlowNode node : plan.nodes) waits[index_of(node)] = pool.wait_days_mean;
     } else {
       wait_probability = caseload(plan, shape, pool, waits);
@@ -142,7 +144,6 @@ class PoolBuilder {
     out_.node_wait_days.push_back(waits);
     out_.wait_probability.push_back(wait_probability);
     out_.first_region.push_back(plan.regions.front());
-    out_.norm_children_per_fte.push_back(staff.norm);
     for (const std::size_t r : plan.regions) {
       for (const FlowNode node : plan.nodes) out_.pool_of[r][index_of(node)] = k;
     }
@@ -169,9 +170,6 @@ class PoolBuilder {
       }
     }
     double wait_probability = 0.0;
-    // Successors redo part of the work on the cases they take over (loop L2): more hours
-    // per child on the same children.
-    pool.offered_hours_per_day += rework_hours_per_day_;
     if (shape.slots_per_position == 0) {
       set_unstaffed(pool);
       wait_probability = pool.arrivals_children_per_day > 0.0 ? 1.0 : 0.0;
@@ -208,7 +206,7 @@ class PoolBuilder {
   // The GIs: a guardian holds the child for the whole measure, so the binding capacity is the
   // caseload slots, each held for the measure's length; the hours carry only the start-up work.
   // Returns the share of arrivals that wait for a guardian.
-  double held_for_measure(const PoolPlan& plan, const Shape& shape, PoolEstimate& pool) {
+  double held_for_measure(const PoolPlan& plan, const Shape& shape, double vacant_share, PoolEstimate& pool) {
     pool.method = "guardians held for the measure: Erlang A over caseload slots";
     const auto& link = scenario_.parameters.handover;
     const double handover = link.regional_link_days + (plan.national_gi ? link.national_link_days : link.regional_link_days);
@@ -225,7 +223,6 @@ class PoolBuilder {
       }
     }
     pool.held_children_offered = held;
-    pool.offered_hours_per_day += rework_hours_per_day_;
     if (shape.slots_per_position == 0) {
       set_unstaffed(pool);
       return pool.arrivals_children_per_day > 0.0 ? 1.0 : 0.0;
@@ -233,7 +230,7 @@ class PoolBuilder {
     const double lambda = pool.arrivals_children_per_day;
     // A vacant position takes no new child: its slots are lost to the queue for its share of
     // the time, and the children it still holds wait for a successor (docs/workforce.md).
-    const int open_slots = static_cast<int>(std::floor(pool.slots * (1.0 - vacant_share_) + 0.5));
+    const int open_slots = static_cast<int>(std::floor(pool.slots * (1.0 - vacant_share) + 0.5));
     const QueueEstimate q = held_slots(lambda, lambda > 0.0 ? held / lambda : 0.0, open_slots,
                                        lambda > 0.0 ? abandoning / lambda : 0.0);
     pool.utilisation = pool.offered_hours_per_day / pool.capacity_hours_per_day;
@@ -241,7 +238,7 @@ class PoolBuilder {
     pool.slot_utilisation = held / pool.slots;
     pool.stable = q.stable && pool.effective_utilisation < 1.0;
     pool.caseload_children_mean = q.held_mean;
-    pool.waiting_children_mean = q.waiting_mean + vacant_share_ * q.held_mean;
+    pool.waiting_children_mean = q.waiting_mean + vacant_share * q.held_mean;
     pool.wait_days_mean = q.wait_days_mean;
     pool.max_inflow_multiplier = multiplier_at_capacity(std::max(pool.effective_utilisation, pool.slot_utilisation));
     return q.wait_probability;
@@ -250,8 +247,6 @@ class PoolBuilder {
   const Scenario& scenario_;
   const ChainFlows& flows_;
   const std::vector<StaffAvailability>& availability_;
-  double rework_hours_per_day_ = 0.0;  // of the pool being added
-  double vacant_share_ = 0.0;          // of the pool being added
   StaffPools out_;
 };
 
@@ -313,13 +308,13 @@ PoolEstimate organisation_total(const std::vector<PoolEstimate>& pools, const st
   total.area = "national";
   total.total = true;
   total.max_inflow_multiplier = infinity;
-  double held_fte = 0.0, norm = 0.0;  // person-years held and the norm, for the staff shares
+  double held_fte = 0.0;  // person-years held, for the staff shares
   total.productive_share = 0.0;
   for (const auto& pool : pools) {
     if (pool.organisation != organisation || pool.total) continue;
     const double held = pool.fte * (1.0 - pool.vacancy_share);
     held_fte += held;
-    norm += pool.pressure_mean > 0.0 ? pool.caseload_children_mean / pool.pressure_mean : 0.0;
+    total.norm_children += pool.norm_children;
     total.productive_share += pool.fte * pool.productive_share;
     total.vacancy_share += pool.fte * pool.vacancy_share;
     total.turnover_rate_per_year += held * pool.turnover_rate_per_year;
@@ -348,7 +343,7 @@ PoolEstimate organisation_total(const std::vector<PoolEstimate>& pools, const st
     total.temporary_share /= held_fte;
     total.sick_share /= held_fte;
   }
-  total.pressure_mean = norm > 0.0 ? total.caseload_children_mean / norm : 0.0;
+  total.pressure_mean = total.norm_children > 0.0 ? total.caseload_children_mean / total.norm_children : 0.0;
   total.utilisation = total.capacity_hours_per_day > 0.0 ? total.offered_hours_per_day / total.capacity_hours_per_day : nan;
   total.effective_utilisation =
       total.productive_hours_per_day > 0.0 ? total.offered_hours_per_day / total.productive_hours_per_day : nan;

@@ -25,8 +25,6 @@ struct StaffPools {
   std::vector<double> wait_probability;
   /// [pool]: the region whose workforce keys the pool reads (its first, as the model does).
   std::vector<std::size_t> first_region;
-  /// [pool]: the caseload norm, children per FTE (FTE-weighted over its regions).
-  std::vector<double> norm_children_per_fte;
 
   [[nodiscard]] double wait_days(std::size_t region, FlowNode node) const {
     return node_wait_days[pool_of[region][index_of(node)]][index_of(node)];

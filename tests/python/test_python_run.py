@@ -12,30 +12,7 @@ import pytest
 
 import ketensim
 
-
-def contents(path):
-    """Every attribute and dataset of a file, by path."""
-    found = {}
-    with h5py.File(path, "r") as f:
-        def visit(name, obj):
-            for key, value in obj.attrs.items():
-                found[f"{name}@{key}"] = value
-            if isinstance(obj, h5py.Dataset):
-                found[name] = obj[()]
-        for key, value in f.attrs.items():
-            found[f"/@{key}"] = value
-        f.visititems(visit)
-    return found
-
-
-def same(a, b):
-    if isinstance(a, np.ndarray) and a.dtype.names:
-        return all(same(a[n], b[n]) for n in a.dtype.names)
-    if isinstance(a, np.ndarray) and a.dtype.kind == "f":
-        return np.array_equal(a, b, equal_nan=True)
-    if isinstance(a, np.ndarray):
-        return np.array_equal(a, b)
-    return a == b
+from hdf5_contents import contents, same
 
 
 def fake_program(tmp_path, body):

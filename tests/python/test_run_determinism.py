@@ -8,6 +8,8 @@ import h5py
 import numpy as np
 import pytest
 
+from hdf5_contents import contents, same
+
 KETENSIM = os.environ.get("KETENSIM_BIN")
 REPO = pathlib.Path(__file__).resolve().parents[2]
 SMALL = REPO / "scenarios" / "examples" / "small-chain.toml"
@@ -18,31 +20,6 @@ pytestmark = pytest.mark.skipif(not KETENSIM, reason="KETENSIM_BIN is not set (c
 def run(output, *extra):
     subprocess.run([KETENSIM, "run", str(SMALL), "-q", "-r", "2", "--years", "1.5", "--events", "-o", str(output), *extra],
                    check=True, capture_output=True)
-
-
-def contents(path):
-    """Every attribute and dataset of a file, by path."""
-    found = {}
-    with h5py.File(path, "r") as f:
-        def visit(name, obj):
-            for key, value in obj.attrs.items():
-                found[f"{name}@{key}"] = value
-            if isinstance(obj, h5py.Dataset):
-                found[name] = obj[()]
-        for key, value in f.attrs.items():
-            found[f"/@{key}"] = value
-        f.visititems(visit)
-    return found
-
-
-def same(a, b):
-    if isinstance(a, np.ndarray) and a.dtype.names:
-        return all(same(a[n], b[n]) for n in a.dtype.names)
-    if isinstance(a, np.ndarray) and a.dtype.kind == "f":
-        return np.array_equal(a, b, equal_nan=True)
-    if isinstance(a, np.ndarray):
-        return np.array_equal(a, b)
-    return a == b
 
 
 def test_the_same_seed_gives_identical_datasets(tmp_path):

@@ -26,6 +26,19 @@ def _remove_directory(directory):
     shutil.rmtree(directory, ignore_errors=True)
 
 
+def _long_table(values, replications, days, series_labels, metric):
+    """A [replication, series, sample] array as a long table: replication, time_days, the
+    series' label columns (each an array over the series), metric, value."""
+    r, s, t = np.meshgrid(np.arange(values.shape[0]), np.arange(values.shape[1]), np.arange(values.shape[2]),
+                          indexing="ij")
+    columns = {"replication": replications[r.ravel()], "time_days": days[t.ravel()]}
+    for column, labels in series_labels.items():
+        columns[column] = labels[s.ravel()]
+    columns["metric"] = np.full(values.size, metric, dtype=object)
+    columns["value"] = values.ravel()
+    return pd.DataFrame(columns)
+
+
 class Results(FileReader):
     """One run-result file (``ketensim run`` or :func:`ketensim.run`), read lazily.
 
@@ -164,16 +177,8 @@ class Results(FileReader):
         frames = []
         for name in metrics:
             values = self._read_series(group[name], series)  # [R, S', T]
-            r, s, t = np.meshgrid(np.arange(values.shape[0]), np.arange(values.shape[1]), np.arange(values.shape[2]),
-                                  indexing="ij")
-            frames.append(pd.DataFrame({
-                "replication": replications[r.ravel()],
-                "time_days": days[t.ravel()],
-                "stage": stages[series][s.ravel()],
-                "region": regions[series][s.ravel()],
-                "metric": np.full(values.size, name, dtype=object),
-                "value": values.ravel(),
-            }))
+            frames.append(_long_table(values, replications, days,
+                                      {"stage": stages[series], "region": regions[series]}, name))
         if not frames:
             return pd.DataFrame(columns=TIMESERIES_COLUMNS)
         return pd.concat(frames, ignore_index=True)[TIMESERIES_COLUMNS]
@@ -238,17 +243,8 @@ class Results(FileReader):
         frames = []
         for name in metrics:
             values = self._read_series(group[name], series)  # [R, W', T]
-            r, s, t = np.meshgrid(np.arange(values.shape[0]), np.arange(values.shape[1]), np.arange(values.shape[2]),
-                                  indexing="ij")
-            frames.append(pd.DataFrame({
-                "replication": replications[r.ravel()],
-                "time_days": days[t.ravel()],
-                "organisation": organisations[series][s.ravel()],
-                "area": areas[series][s.ravel()],
-                "scope": scopes[series][s.ravel()],
-                "metric": np.full(values.size, name, dtype=object),
-                "value": values.ravel(),
-            }))
+            frames.append(_long_table(values, replications, days, {"organisation": organisations[series],
+                                                                   "area": areas[series], "scope": scopes[series]}, name))
         if not frames:
             return pd.DataFrame(columns=STAFF_COLUMNS)
         return pd.concat(frames, ignore_index=True)[STAFF_COLUMNS]

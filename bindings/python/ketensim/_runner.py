@@ -209,11 +209,7 @@ def run(scenario, *, replications=None, seed=None, years=None, processes=None, e
             label = f"run (replication{'s' if count > 1 else ''} {first}{'' if count == 1 else f'..{last}'})"
             commands.append((command, label))
         _run_all(commands, work)
-        if output is None:
-            keep_directory = tempfile.mkdtemp(prefix="ketensim-results-")
-            target = os.path.join(keep_directory, re.sub(r"[^\w.-]", "_", prepared.name or "run") + ".h5")
-        else:
-            target = os.path.abspath(os.fspath(output))
+        target, keep_directory = _result_path(output, re.sub(r"[^\w.-]", "_", prepared.name or "run") + ".h5")
         _core.merge_run_files([os.path.join(work, f"part-{first}.h5") for first, _ in batches], target,
                               prepared.path, prepared.resolved_text())
         return Results(target, _temporary_directory=keep_directory)
@@ -223,6 +219,15 @@ def run(scenario, *, replications=None, seed=None, years=None, processes=None, e
         raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _result_path(output, file_name):
+    """Where a result goes: `output`, or `file_name` in a new temporary folder that the
+    returned object deletes on close. Returns (path, temporary folder or None)."""
+    if output is not None:
+        return os.path.abspath(os.fspath(output)), None
+    folder = tempfile.mkdtemp(prefix="ketensim-results-")
+    return os.path.join(folder, file_name), folder
 
 
 def _scenario_argument(scenario, index, work):
@@ -254,11 +259,7 @@ def compare(*scenarios, replications=None, seed=None, years=None, engine="native
     keep_directory = None
     try:
         paths = [_scenario_argument(s, i, work) for i, s in enumerate(scenarios)]
-        if output is None:
-            keep_directory = tempfile.mkdtemp(prefix="ketensim-results-")
-            target = os.path.join(keep_directory, "compare.h5")
-        else:
-            target = os.path.abspath(os.fspath(output))
+        target, keep_directory = _result_path(output, "compare.h5")
         command = [program, "compare", *paths, "-q", "--no-plots", "--engine", engine, "-o", target]
         for option, value in (("--replications", replications), ("--seed", seed), ("--years", years)):
             if value is not None:

@@ -40,13 +40,19 @@ def plot_timeseries(results, metric="waiting", stage="gi", region="national", *,
     scale = 365.0 if years else 1.0
     for (s, r), rows in summary.groupby(["stage", "region"], sort=False):
         _band(ax, rows["time_days"].to_numpy() / scale, rows, label or f"{s}, {r}")
-    ax.axvline(results.warmup_years * 365.0 / scale, color="grey", linestyle=":", linewidth=1)
     unit = results.metrics().set_index("metric").loc[metric, "unit"]
-    ax.set_xlabel("years" if years else "days")
-    ax.set_ylabel(f"{metric} ({unit})")
-    ax.set_title(f"{metric}: mean and {level:.0%} band over {results.replications} replications")
-    ax.legend(fontsize=8)
+    _finish_band_axes(ax, results, scale, years, f"{metric} ({unit})",
+                      f"{metric}: mean and {level:.0%} band over {results.replications} replications")
     return ax
+
+
+def _finish_band_axes(ax, results, scale, years, ylabel, title):
+    """The warm-up's end as a dotted line, axis labels, title and legend of a band plot."""
+    ax.axvline(results.warmup_years * 365.0 / scale, color="grey", linestyle=":", linewidth=1)
+    ax.set_xlabel("years" if years else "days")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend(fontsize=8)
 
 
 def _band(ax, x, stats, label):
@@ -68,12 +74,9 @@ def plot_staff(results, metric="headcount", organisation=None, area="national", 
         table = rows.pivot(index="time_days", columns="replication", values="value")
         stats = _stats.over_axis(table.to_numpy(), axis=1, level=level)
         _band(ax, table.index.to_numpy() / scale, stats, f"{o}, {a}" + (" (pool)" if s == "pool" else ""))
-    ax.axvline(results.warmup_years * 365.0 / scale, color="grey", linestyle=":", linewidth=1)
     unit = results.staff_metrics().set_index("metric").loc[metric, "unit"]
-    ax.set_xlabel("years" if years else "days")
-    ax.set_ylabel(f"{metric} ({unit})")
-    ax.set_title(f"staff {metric}: mean and {level:.0%} band over {results.replications} replications")
-    ax.legend(fontsize=8)
+    _finish_band_axes(ax, results, scale, years, f"{metric} ({unit})",
+                      f"staff {metric}: mean and {level:.0%} band over {results.replications} replications")
     return ax
 
 
