@@ -47,29 +47,30 @@ void NativeEngine::reschedule(WorkerId worker) {
   }
 }
 
-const Event* NativeEngine::next_event() const {
+NativeEngine::Source NativeEngine::first_source() const {
   const bool have_timed = !timed_.empty();
   const bool have_completion = !completions_.empty();
-  if (!have_timed && !have_completion) return nullptr;
+  if (!have_timed && !have_completion) return Source::none;
   if (have_completion && (!have_timed || completions_.key(completions_.top()) < timed_.top().key())) {
-    return &workers_[completions_.top()].first_job_event();
+    return Source::completion;
   }
-  return &timed_.top().payload;
+  return Source::timed;
 }
 
 void NativeEngine::hint_next() {
   // Unless the event about to run schedules something earlier, this is the one after it.
-  if (const Event* next = next_event()) handler_.upcoming(*next);
+  switch (first_source()) {
+    case Source::completion: handler_.upcoming(workers_[completions_.top()].first_job_event()); break;
+    case Source::timed: handler_.upcoming(timed_.top().payload); break;
+    case Source::none: break;
+  }
 }
 
 void NativeEngine::run_until(Days end) {
   while (true) {
-    const bool have_timed = !timed_.empty();
-    const bool have_completion = !completions_.empty();
-    if (!have_timed && !have_completion) break;
-    const bool completion_first =
-        have_completion && (!have_timed || completions_.key(completions_.top()) < timed_.top().key());
-    if (completion_first) {
+    const Source source = first_source();
+    if (source == Source::none) break;
+    if (source == Source::completion) {
       const WorkerId worker = completions_.top();
       const Days date = completions_.key(worker).date;
       if (date > end) break;

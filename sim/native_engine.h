@@ -29,8 +29,10 @@ class NativeEngine final : public Engine {
 
  private:
   void reschedule(WorkerId worker);
-  /// The earlier of the two heaps' tops, or null when nothing is pending.
-  [[nodiscard]] const Event* next_event() const;
+  /// Which heap holds the next thing to happen: the earlier of the two tops.
+  enum class Source : std::uint8_t { none, timed, completion };
+  [[nodiscard]] Source first_source() const;
+  /// Passes the event after the one about to run to the handler's `upcoming`.
   void hint_next();
 
   const Platform& platform_;
