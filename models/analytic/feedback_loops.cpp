@@ -84,13 +84,15 @@ LoopSolution solve_with_loops(const Scenario& scenario, const std::vector<Parame
   std::vector<Relaxation> extension_steps(regions);
   std::vector<std::array<Relaxation, 3>> strength_steps;  // productive share, vacancy, rework
   LoopSolution solution;
+  int rounds = 0;
+  bool converged = true;
   for (int round = 1;; ++round) {
     std::vector<Parameters> now = params;
     for (std::size_t r = 0; r < regions; ++r) now[r].gi.share_ots_extended = extension[r];
     solution.flows = solve_chain_flows(scenario, std::move(now), escalation);
     solution.staff = estimate_staff_pools(scenario, solution.flows, solution.availability);
     solution.care = estimate_care(scenario, solution.flows);
-    solution.summary.iterations = round;
+    rounds = round;
 
     double change = 0.0;
     for (std::size_t r = 0; r < regions; ++r) {
@@ -119,15 +121,16 @@ LoopSolution solve_with_loops(const Scenario& scenario, const std::vector<Parame
     }
     if (change < settled) break;
     if (round == most_rounds) {
-      solution.summary.converged = false;
+      converged = false;
       break;
     }
   }
-  LoopSummary summary = summarise(solution.flows, extension);
-  summary.iterations = solution.summary.iterations;
-  summary.converged = solution.summary.converged;
-  for (const Parameters& p : params) summary.staff_dynamics_on = summary.staff_dynamics_on || p.workforce.staff_dynamics != 0;
-  solution.summary = summary;
+  solution.summary = summarise(solution.flows, extension);
+  solution.summary.iterations = rounds;
+  solution.summary.converged = converged;
+  for (const Parameters& p : params) {
+    solution.summary.staff_dynamics_on = solution.summary.staff_dynamics_on || p.workforce.staff_dynamics != 0;
+  }
   record_strength(solution.staff, solution.availability);
   return solution;
 }
