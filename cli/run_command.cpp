@@ -6,6 +6,7 @@
 #include "cli/analytic_tables.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/number_format.h"
 #include "cli/progress_line.h"
 #include "cli/run_options.h"
 #include "cli/summary.h"
@@ -45,6 +46,13 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
     model::Scenario scenario;
     model::RunOptions options;
   } prepared{load_with_overrides(args.positional()[0], args, command), engine_options(args, command)};
+  // A calibrated figure is a steady-state figure only if the run has settled, and a list
+  // needs years to show whether it does (docs/calibration.md).
+  constexpr double calibration_years = 10;
+  if (calibration_only && prepared.scenario.parameters.run.years < calibration_years) {
+    throw UsageError("ketensim calibration: run.years = " + format_number(prepared.scenario.parameters.run.years) +
+                     ": calibration needs at least 10 years to test that every waiting list settles (use --years 10)");
+  }
   const std::string output = args.value("--output").value_or(default_output(prepared.scenario));
   const bool quiet = args.has("--quiet");
   ProgressLine progress(!quiet);
@@ -61,6 +69,8 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
     if (!calibration_only) print_kpi_summary(std::cout, run);
     if (!run.analytic.empty()) print_analytic_comparison(std::cout, run);
     if (calibration_only || prepared.scenario.parameters.run.compare_with_targets != 0) missed = print_calibration(std::cout, run);
+    const int drifting = print_settling(std::cout, run);
+    if (calibration_only) missed += drifting;
   }
   std::uint64_t events = 0;
   double seconds = 0;

@@ -13,4 +13,9 @@ void print_kpi_summary(std::ostream& out, const model::RunResult& run);
 /// outside the tolerance.
 int print_calibration(std::ostream& out, const model::RunResult& run);
 
+/// Prints the trend of every national waiting list after the warm-up (the settling test of
+/// models/waiting_list_trends.h); returns the number of lists that do not settle. Prints a
+/// note and returns 0 with fewer than two replications.
+int print_settling(std::ostream& out, const model::RunResult& run);
+
 }  // namespace ketensim::cli

@@ -13,6 +13,9 @@ struct CalibrationTarget {
   std::string kpi_name;
   std::string kpi_stage;
   std::string source;
+  /// A target the default does not meet yet (docs/calibration.md, "Open targets"): printed
+  /// with its verdict and marked open, but not counted in `ketensim calibration`'s exit code.
+  bool open = false;
 };
 
 /// Relative tolerance the default scenario must meet for every target (figures.md: 20%).

@@ -26,6 +26,8 @@ Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_even
       statistics_(scenario.regions.regions.size(), scenario.parameters.run.warmup_years * days_per_year) {
   const double total = scenario.regions.total_youth_population();
   for (const auto& region : scenario.regions.regions) region_share_.push_back(region.youth_population / total);
+  report_share_ = scenario.regions.vt_report_shares();
+  vt_staff_share_ = scenario.regions.vt_staff_shares();
   build_platform();
 
   // Sources of families from outside, each with its own stream per region so that adding a
@@ -55,7 +57,8 @@ Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_even
           replication_key_.with("arrivals").with(source).with(scenario.regions.regions[r].code));
       arrival_sequence_.push_back(0);
       arrival_generation_.push_back(0);
-      arrival_rate_per_day_.push_back(national_per_year * region_share_[r] / days_per_year);
+      const double share = source == static_cast<std::size_t>(Source::vt_report) ? report_share_[r] : region_share_[r];
+      arrival_rate_per_day_.push_back(national_per_year * share / days_per_year);
     }
   }
 }
@@ -123,6 +126,7 @@ void Chain::handle(const sim::Event& event) {
     case EventKind::care_end: on_care_end(*family, static_cast<std::uint32_t>(event.detail)); break;
     case EventKind::care_request: on_care_request(*family, static_cast<std::uint32_t>(event.detail)); break;
     case EventKind::escalation: on_escalation(*family, event.detail); break;
+    case EventKind::withdrawal: on_withdrawal(*family, event.detail); break;
     default: throw std::logic_error("chain: unexpected event kind " + std::to_string(event.kind));
   }
 }

@@ -88,9 +88,10 @@ class Chain final : public sim::EventHandler {
   /// Draws from the family's stream for `stage`, which resumes where its last draw ended.
   template <class Draw>
   auto draw(Family& family, Stage stage, Draw&& use) {
-    sim::RandomStream stream(sim::StreamKey::from_value(family.stream_key).with(index_of(stage)), family.draws[index_of(stage)]);
+    const std::size_t index = stream_of(stage);
+    sim::RandomStream stream(sim::StreamKey::from_value(family.stream_key).with(index), family.draws[index]);
     auto value = use(stream);
-    family.draws[index_of(stage)] = static_cast<std::uint16_t>(stream.draws());
+    family.draws[index] = static_cast<std::uint16_t>(stream.draws());
     return value;
   }
   std::uint8_t draw_children(Family& family);
@@ -138,6 +139,9 @@ class Chain final : public sim::EventHandler {
   void schedule_escalation(Family& family, Stage stage, bool waiting_for_care);
   void on_escalation(Family& family, std::uint64_t detail);
   void create_re_report(Family& family);
+  // Withdrawal from a waiting list (chain_withdrawal.cpp)
+  void schedule_withdrawal(Family& family, Stage stage, bool waiting_for_care);
+  void on_withdrawal(Family& family, std::uint64_t detail);
 
   // Initial state and sampling (chain_initial_state.cpp, chain_sampling.cpp)
   void place_initial_state();
@@ -202,6 +206,8 @@ class Chain final : public sim::EventHandler {
   std::vector<float> guardian_changes_;    // per child whose measure ended after warm-up
   std::vector<CareProvider> care_;
   std::vector<double> region_share_;
+  std::vector<double> report_share_;
+  std::vector<double> vt_staff_share_;  // each region's share of the VT staff (RegionTable::vt_staff_shares)  // each region's share of the VT reports (RegionTable::vt_report_shares)
   std::vector<double> pool_share_;  // youth-population share of each pool's area (0 for the national GI)
   std::vector<double> pool_hours_started_;   // work started after warm-up, per pool (for utilisation)
   std::vector<double> pool_hours_capacity_;  // hours the pool's staff could work after warm-up

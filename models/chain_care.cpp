@@ -48,6 +48,7 @@ void Chain::enter_care_list(Family& family) {
                           family.care_ticket, family.urgent, now(), family.children);
   admit_waiting(family.care_provider);
   if (family.care_status == CareStatus::waiting) schedule_escalation(family, stage, true);
+  if (family.care_status == CareStatus::waiting) schedule_withdrawal(family, stage, true);
 }
 
 void Chain::admit_waiting(std::uint32_t provider_index) {

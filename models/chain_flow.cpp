@@ -7,6 +7,16 @@
 #include "models/family_event_names.h"
 
 namespace ketensim::model {
+namespace {
+
+// Quality erosion under a backlog: a VT case that waited before assignment gets a shorter
+// assessment, down to 1 - vt.late_work_cut_share of its work when it waited a full deadline.
+double vt_late_work_share(const Parameters& p, sim::Days waited, sim::Days deadline_days) {
+  if (p.vt.late_work_cut_share <= 0 || deadline_days <= 0) return 1.0;
+  return 1.0 - p.vt.late_work_cut_share * std::min(1.0, waited / deadline_days);
+}
+
+}  // namespace
 
 void Chain::on_arrival(Source source, std::uint16_t region) {
   const std::size_t regions = region_share_.size();
@@ -29,7 +39,7 @@ void Chain::on_arrival(Source source, std::uint16_t region) {
     }
     case Source::rvdk_other_case: {
       Family& f = families_[new_family(static_cast<std::uint64_t>(source), region, FamilyKind::rvdk_other_case, sequence).slot];
-      enter_pool(f, Stage::rvdk, rvdk_pool_of(region), now() + P(f).rvdk.deadline_start_days);
+      enter_pool(f, Stage::rvdk_other, rvdk_pool_of(region), now() + P(f).rvdk.deadline_start_days);
       return;
     }
     case Source::youth_probation: {
@@ -65,8 +75,13 @@ void Chain::enter_pool(Family& family, Stage stage, std::uint32_t pool, sim::Day
   pools_[pool].waiting().push(FamilyRef{static_cast<std::uint32_t>(&family - families_.data()), family.generation},
                               family.queue_ticket, family.urgent, due, family.children);
   assign_waiting(pool);
-  // Only a family that has to wait can escalate while waiting (most are taken at once).
-  if (family.status == Status::waiting && family.stage == stage) schedule_escalation(family, stage, false);
+  // Only a family that has to wait can escalate while waiting (most are taken at once); the
+  // Board's other cases (divorce, criminal) are no protection cases and do not escalate.
+  if (family.status == Status::waiting && family.stage == stage && stage != Stage::rvdk_other) {
+    schedule_escalation(family, stage, false);
+  }
+  const bool at_board = stage == Stage::rvdk || stage == Stage::rvdk_other;
+  if (at_board && family.status == Status::waiting && family.stage == stage) schedule_withdrawal(family, stage, false);
 }
 
 void Chain::assign_waiting(std::uint32_t pool_index) {
@@ -103,20 +118,27 @@ void Chain::start_service(Family& family, std::uint32_t pool, sim::WorkerId work
                                     ? p.national.travel_hours_per_child + p.national.coordination_hours_per_child
                                     : 0.0;
   switch (stage) {
-    case Stage::vt_triage: hours_per_child = p.vt.triage_hours_per_child; cv = p.vt.work_cv; break;
+    case Stage::vt_triage:
+      hours_per_child = p.vt.triage_hours_per_child * vt_late_work_share(p, now() - family.queued_at, p.vt.deadline_triage_days);
+      cv = p.vt.work_cv;
+      break;
     case Stage::vt_investigation:
-      hours_per_child = p.vt.investigation_hours_per_child + national_extra;
+      hours_per_child = p.vt.investigation_hours_per_child *
+                            vt_late_work_share(p, now() - family.queued_at, p.vt.deadline_investigation_days) +
+                        national_extra;
       cv = p.vt.work_cv;
       break;
     case Stage::rvdk:
-      if (family.kind == FamilyKind::rvdk_other_case) {
-        hours_per_child = p.rvdk.other_case_hours;
-      } else {
-        hours_per_child = std::max(0.1, p.rvdk.investigation_hours_per_child - p.team.reintake_saved_hours_per_child) + national_extra;
-        statistics_.flow(Flow::rvdk_investigations, family.children, now());
-      }
+      hours_per_child = std::max(0.1, p.rvdk.investigation_hours_per_child - p.team.reintake_saved_hours_per_child) + national_extra;
+      statistics_.flow(Flow::rvdk_investigations, family.children, now());
       cv = p.rvdk.work_cv;
       statistics_.deadline(Stage::rvdk, family.region, now() - family.queued_at <= p.rvdk.deadline_start_days, now());
+      break;
+    case Stage::rvdk_other:
+      // The 10-day norm is the protection norm; other cases are measured against it apart.
+      hours_per_child = p.rvdk.other_case_hours;
+      cv = p.rvdk.work_cv;
+      statistics_.deadline(Stage::rvdk_other, family.region, now() - family.queued_at <= p.rvdk.deadline_start_days, now());
       break;
     case Stage::gi:
       hours_per_child = std::max(0.1, p.gi.startup_hours_per_child - p.team.reintake_saved_hours_per_child);
@@ -191,10 +213,9 @@ void Chain::on_work_done(Family& family, Stage stage) {
       }
       break;
     }
+    case Stage::rvdk_other: leave(family, LeaveReason::rvdk_other_case_done); break;
     case Stage::rvdk: {
-      if (family.kind == FamilyKind::rvdk_other_case) {
-        leave(family, LeaveReason::rvdk_other_case_done);
-      } else if (draw(family, stage, [&](sim::RandomStream& s) { return s.bernoulli(P(family).rvdk.share_request_measure); })) {
+      if (draw(family, stage, [&](sim::RandomStream& s) { return s.bernoulli(P(family).rvdk.share_request_measure); })) {
         statistics_.flow(Flow::measures_requested, family.children, now());
         hand_over(family, here, Stage::court);
       } else {

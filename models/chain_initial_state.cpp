@@ -75,7 +75,7 @@ void Chain::place_initial_state() {
     });
     make(source_of(InitialGroup::rvdk_other), region, rvdk_other[r], true, [&](Family& f) {
       f.kind = FamilyKind::rvdk_other_case;
-      enter_pool(f, Stage::rvdk, rvdk_pool_of(region), p_.rvdk.deadline_start_days);
+      enter_pool(f, Stage::rvdk_other, rvdk_pool_of(region), p_.rvdk.deadline_start_days);
     });
   }
 

@@ -31,6 +31,7 @@ std::uint32_t Chain::add_pool(Organisation organisation, const std::string& area
                       static_cast<std::size_t>(std::max(1.0, std::round(most / per_position))), now.fte, now.cap,
                       now.hours_per_fte_day, platform_);
   pool_base_speed_.push_back(now.hours_per_fte_day * pools_.back().fte_per_position());
+  if (organisation == Organisation::gi) pools_.back().set_average_cap(pool_parameters_now(index).gi.caseload_average_cap_children);
   return index;
 }
 
@@ -44,7 +45,7 @@ Chain::PoolSize Chain::pool_size(std::uint32_t pool, const std::vector<Parameter
   for (const auto r : plan.regions) {
     const Parameters& p = params[r];
     const PoolParameters& staff = pool_parameters(p, plan.organisation);
-    double fte = staff.fte * region_share_[r];
+    double fte = staff.fte * (plan.organisation == Organisation::vt ? vt_staff_share_[r] : region_share_[r]);
     if (plan.organisation == Organisation::gi) fte *= plan.national_gi ? p.gi.national_share : 1.0 - p.gi.national_share;
     size.fte += fte;
     weighted_cap += fte * staff.caseload_cap_children;
@@ -134,9 +135,8 @@ std::uint32_t Chain::pool_for(Stage stage, const Family& family) const {
   switch (stage) {
     case Stage::vt_triage: return vt_pool_of_region_[family.region];
     case Stage::vt_investigation: return expertise_pool_of_region_[family.region];
-    case Stage::rvdk:
-      return family.kind == FamilyKind::rvdk_other_case ? rvdk_pool_of_region_[family.region]
-                                                         : judgment_pool_of_region_[family.region];
+    case Stage::rvdk: return judgment_pool_of_region_[family.region];
+    case Stage::rvdk_other: return rvdk_pool_of_region_[family.region];
     default: return family.pool;
   }
 }
@@ -145,6 +145,7 @@ void Chain::refresh_capacities() {
   for (std::uint32_t k = 0; k < pools_.size(); ++k) {
     const PoolSize size = pool_size(k, region_params_);
     const sim::Hours speed = pools_[k].resize(size.fte, size.cap, size.hours_per_fte_day);
+    if (pool_plans_[k].organisation == Organisation::gi) pools_[k].set_average_cap(pool_parameters_now(k).gi.caseload_average_cap_children);
     const bool speed_changed = speed != pool_base_speed_[k];
     pool_base_speed_[k] = speed;
     const std::size_t funded = pools_[k].positions_for(size.fte);
@@ -174,7 +175,8 @@ void Chain::refresh_capacities() {
       else if (source == static_cast<std::size_t>(Source::youth_probation)) national_per_year = p.inflow.youth_probation_children_per_year;
       else national_per_year = p.care[source - static_cast<std::size_t>(Source::care_demand_first)].external_demand_children_per_year;
       const std::size_t i = source * regions + r;
-      const double rate = national_per_year * region_share_[r] / days_per_year;
+      const double share = source == static_cast<std::size_t>(Source::vt_report) ? report_share_[r] : region_share_[r];
+      const double rate = national_per_year * share / days_per_year;
       if (rate == arrival_rate_per_day_[i]) continue;
       arrival_rate_per_day_[i] = rate;
       ++arrival_generation_[i];

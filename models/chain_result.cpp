@@ -66,7 +66,8 @@ ReplicationResult Chain::result() const {
   };
 
   // Per stage and region: waits, deadlines, throughput, mean waiting list.
-  const Stage waited[] = {Stage::vt_triage, Stage::vt_investigation, Stage::local_team, Stage::rvdk, Stage::court, Stage::gi,
+  const Stage waited[] = {Stage::vt_triage, Stage::vt_investigation, Stage::local_team, Stage::rvdk, Stage::rvdk_other,
+                          Stage::court, Stage::gi,
                           Stage::care_ambulatory, Stage::care_intensive_ambulatory, Stage::care_foster_care,
                           Stage::care_family_home, Stage::care_residential, Stage::care_closed};
   const std::size_t waiting_metric = static_cast<std::size_t>(Metric::waiting);
@@ -77,12 +78,12 @@ ReplicationResult Chain::result() const {
       add("wait_days_mean", name, region_name(r), "days", mean(waits));
       add("wait_days_median", name, region_name(r), "days", quantile(waits, 0.5));
       add("wait_days_p90", name, region_name(r), "days", quantile(waits, 0.9));
-      if (stage == Stage::vt_triage || stage == Stage::vt_investigation || stage == Stage::rvdk || stage == Stage::gi) {
+      if (is_staffed(stage)) {
         const auto [met, total] = statistics_.deadlines(stage, r);
         add("share_within_deadline", name, region_name(r), "share", total ? static_cast<double>(met) / total : nan);
       }
       add("sojourn_days_mean", name, region_name(r), "days", statistics_.sojourn_days_mean(stage, r));
-      if (stage == Stage::vt_triage || stage == Stage::vt_investigation || stage == Stage::rvdk || stage == Stage::gi) {
+      if (is_staffed(stage)) {
         add("access_days_mean", name, region_name(r), "days", statistics_.access_days_mean(stage, r));
       }
       add("completed_per_year", name, region_name(r), "children/year",
@@ -109,6 +110,38 @@ ReplicationResult Chain::result() const {
   const double samples = averages_.samples;
   auto average = [&](double sum) { return samples > 0 ? sum / samples : nan; };
   auto per_year_flow = [&](Flow flow) { return static_cast<double>(statistics_.flow_total(flow)) / years_observed; };
+  {
+    // The Board's waiting list and mean wait over all its case types, as published in 2019.
+    std::vector<float> board_waits = statistics_.waits(Stage::rvdk, regions);
+    const auto& other = statistics_.waits(Stage::rvdk_other, regions);
+    board_waits.insert(board_waits.end(), other.begin(), other.end());
+    add("rvdk_waiting_children_all_cases_mean", "chain", "national", "children", average(averages_.rvdk_waiting));
+    add("rvdk_wait_days_all_cases_mean", "chain", "national", "days", mean(board_waits));
+  }
+  {
+    // VT regions (organisations) that meet the sector norms, as counted in Q4 2018: a region's
+    // deadlines add up over its youth-care regions.
+    double regions_seen = 0, triage_met = 0, investigation_met = 0;
+    for (std::size_t k = 0; k < pools_.size(); ++k) {
+      if (pool_plans_[k].organisation != Organisation::vt) continue;
+      double met[2] = {0, 0}, total[2] = {0, 0};
+      for (const auto r : pool_plans_[k].regions) {
+        for (int s = 0; s < 2; ++s) {
+          const auto [m, t] = statistics_.deadlines(s == 0 ? Stage::vt_triage : Stage::vt_investigation, r);
+          met[s] += static_cast<double>(m);
+          total[s] += static_cast<double>(t);
+        }
+      }
+      if (total[0] <= 0 || total[1] <= 0) continue;
+      const Parameters& p = pool_parameters_now(static_cast<std::uint32_t>(k));
+      regions_seen += 1;
+      triage_met += met[0] / total[0] >= p.vt.sector_norm_triage_share ? 1 : 0;
+      investigation_met += met[1] / total[1] >= p.vt.sector_norm_investigation_share ? 1 : 0;
+    }
+    add("vt_regions_meeting_triage_norm_share", "chain", "national", "share", regions_seen > 0 ? triage_met / regions_seen : nan);
+    add("vt_regions_meeting_investigation_norm_share", "chain", "national", "share",
+        regions_seen > 0 ? investigation_met / regions_seen : nan);
+  }
   add("children_without_guardian_mean", "chain", "national", "children", average(averages_.gi_waiting));
   add("children_at_vacant_guardian_positions_mean", "chain", "national", "children", average(averages_.gi_at_vacant_positions));
   add("escalations_per_year", "chain", "national", "children/year", per_year_flow(Flow::escalations));

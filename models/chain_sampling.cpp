@@ -62,10 +62,10 @@ void Chain::sample() {
       put(Metric::completed, series, static_cast<double>(flows.completed));
       put(Metric::waiting, series, static_cast<double>(statistics_.level(stage, r, Level::waiting)));
       put(Metric::in_service, series, static_cast<double>(statistics_.level(stage, r, Level::in_service)));
-      const bool pooled = stage == Stage::vt_triage || stage == Stage::vt_investigation || stage == Stage::rvdk || stage == Stage::gi;
-      if (!pooled) continue;
+      if (!is_staffed(stage)) continue;
       const bool moved = placement_ != Placement::baseline;
       const std::string organisation = stage == Stage::rvdk               ? (moved ? "judgment" : "rvdk")
+                                       : stage == Stage::rvdk_other       ? "rvdk"
                                        : stage == Stage::vt_investigation ? (moved ? "expertise" : "vt")
                                        : stage == Stage::gi               ? "gi"
                                                                           : "vt";
@@ -76,6 +76,7 @@ void Chain::sample() {
         put(Metric::staff_fte, series, national_fte(organisation));
       } else {
         const std::uint32_t pool = stage == Stage::rvdk               ? judgment_pool_of_region_[r]
+                                   : stage == Stage::rvdk_other       ? rvdk_pool_of_region_[r]
                                    : stage == Stage::gi               ? gi_pool_of_region_[r]
                                    : stage == Stage::vt_investigation ? expertise_pool_of_region_[r]
                                                                       : vt_pool_of_region_[r];
@@ -105,7 +106,9 @@ void Chain::sample() {
       }
     }
     averages_.samples += 1;
-    averages_.rvdk_waiting += static_cast<double>(statistics_.level(Stage::rvdk, regions, Level::waiting));
+    // The Board's whole waiting list, as published: protection investigations and other cases.
+    averages_.rvdk_waiting += static_cast<double>(statistics_.level(Stage::rvdk, regions, Level::waiting) +
+                                                  statistics_.level(Stage::rvdk_other, regions, Level::waiting));
     // Children without a guardian: waiting for one, or held by a position whose worker left.
     double at_vacant_positions = 0;
     for (std::size_t k = 0; k < pools_.size(); ++k) {

@@ -28,8 +28,10 @@ enum class Flow : std::uint8_t {
   escalations,
   crisis_placements,
   re_reports,
+  rvdk_withdrawals,  // Board requests withdrawn while they waited (both case types)
+  care_withdrawals,  // care requests that found help elsewhere while they waited
 };
-inline constexpr std::size_t flow_count = 10;
+inline constexpr std::size_t flow_count = 12;
 
 /// The counters the chain keeps while it runs: flows in the current sampling step, levels
 /// now, and the samples behind the KPIs (waits, deadlines, lead times) after warm-up.

@@ -20,6 +20,7 @@ enum class EventKind : std::uint32_t {
   workforce_tick,    // weekly: departures, sick leave, hiring, temporary staff (docs/workforce.md)
   escalation,        // subject: family, detail: ticket | (1 << 32 when it waits for care)
   rework_done,       // subject: worker; the successor finished redoing work (no further effect)
+  withdrawal,        // subject: family, detail: ticket | (1 << 32 when it waits for care)
 };
 
 /// Whether an event's subject is a family (the rest concern the whole chain, a source, a

@@ -32,8 +32,10 @@ enum class LeaveReason : std::uint8_t {
   care_ended,
   rvdk_other_case_done,
   re_report_handled,
+  rvdk_request_withdrawn,  // a Board case other than protection, withdrawn while it waited
+  care_request_withdrawn,  // demand from outside the chain that found help elsewhere while it waited
 };
-inline constexpr std::size_t leave_reason_count = 8;
+inline constexpr std::size_t leave_reason_count = 10;
 
 /// Index and generation of a family slot: events carry it so that an event for a family
 /// that has since left (and whose slot was reused) is recognised as stale.
@@ -67,7 +69,7 @@ struct alignas(64) Family {
   std::uint32_t queue_ticket = 0;          // matches the live waiting-list entry
   std::uint32_t care_provider = 0;
   std::uint32_t care_ticket = 0;
-  std::array<std::uint16_t, stage_count> draws{};  // draws taken so far per stage stream
+  std::array<std::uint16_t, stage_stream_count> draws{};  // draws taken so far per stage stream
   std::uint16_t region = 0;
   std::optional<CareType> care_need;
   std::uint8_t children = 1;

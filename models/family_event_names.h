@@ -16,9 +16,10 @@ inline constexpr std::uint8_t care_start = 5;  // care started (detail: care typ
 inline constexpr std::uint8_t care_end = 6;    // care ended (detail: care type)
 inline constexpr std::uint8_t review = 7;      // measure term ended (detail: 1 extended, 0 ended)
 inline constexpr std::uint8_t leave = 8;       // left the chain (detail: leave reason)
+inline constexpr std::uint8_t withdraw = 9;    // left a waiting list, the need met elsewhere (detail: care type, -1 a Board request)
 
 inline std::vector<std::string> names() {
-  return {"arrive", "start", "complete", "hand_over", "ruling", "care_start", "care_end", "review", "leave"};
+  return {"arrive", "start", "complete", "hand_over", "ruling", "care_start", "care_end", "review", "leave", "withdraw"};
 }
 
 }  // namespace ketensim::model::family_event

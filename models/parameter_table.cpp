@@ -82,7 +82,7 @@ std::vector<ParameterSpec> build_table() {
       {"feedback.l4_escalation", "yes/no", 1, 0, 1, true, "MODEL.md loop L4", "waiting families escalate (urgency, re-reports, crisis placements, longer measures)", at(&P::feedback, &P::Feedback::l4_escalation), true},
       {"feedback.l5_care_delay", "yes/no", 1, 0, 1, true, "MODEL.md loop L5", "a measure whose care has not started is extended more often", at(&P::feedback, &P::Feedback::l5_care_delay), true},
       // Veilig Thuis
-      {"vt.fte", "FTE", 1270, 0, 1e6, false, "assumption (no published figure; calibrated)", "Veilig Thuis staff for triage and investigations, split over VT regions", pool(&P::vt, &PoolParameters::fte)},
+      {"vt.fte", "FTE", 1262, 0, 1e6, false, "assumption (no published figure; calibrated to VT deadline performance, docs/calibration.md)", "Veilig Thuis staff for triage and investigations, split over VT regions", pool(&P::vt, &PoolParameters::fte)},
       {"vt.caseload_norm_children", "children/FTE", 12, 1, 1e4, false, assumption, "caseload above which a VT worker's cases slow down", pool(&P::vt, &PoolParameters::caseload_norm_children)},
       {"vt.caseload_cap_children", "children/FTE", 20, 1, 1e4, false, assumption, "caseload at which a VT worker takes no new case", pool(&P::vt, &PoolParameters::caseload_cap_children)},
       {"vt.triage_hours_per_child", "hours/child", 2.5, 0.001, 1e4, false, assumption, "work of the first safety assessment", at(&P::vt, &P::Vt::triage_hours_per_child)},
@@ -93,6 +93,9 @@ std::vector<ParameterSpec> build_table() {
       {"vt.share_investigation_to_rvdk", "share", 0.25, 0, 1, false, "assumption, calibrated to RvdK investigations per year", "share of VT investigations ending in a request to the RvdK", at(&P::vt, &P::Vt::share_investigation_to_rvdk)},
       {"vt.share_investigation_to_local_team", "share", 0.50, 0, 1, false, assumption, "share of VT investigations handed to the local team (the rest to voluntary ambulatory care)", at(&P::vt, &P::Vt::share_investigation_to_local_team)},
       {"vt.deadline_triage_days", "days", 7, 0, 3650, false, "IGJ: 5 working days (7 calendar days)", "legal deadline of the first safety assessment, from the report", at(&P::vt, &P::Vt::deadline_triage_days)},
+      {"vt.late_work_cut_share", "share", 0.8, 0, 0.95, false, "assumption, calibrated to VT deadline performance (quality erosion under backlog: Oliva & Sterman 2001; no Dutch figure)", "share of a VT case's work left out when it starts a full deadline late (linear in the wait before assignment, at most this share)", at(&P::vt, &P::Vt::late_work_cut_share)},
+      {"vt.sector_norm_triage_share", "share", 0.90, 0, 1, false, "Landelijk Netwerk VT sector agreement (figures.md)", "share of first safety assessments a VT region must finish within the deadline to meet the sector norm", at(&P::vt, &P::Vt::sector_norm_triage_share)},
+      {"vt.sector_norm_investigation_share", "share", 0.80, 0, 1, false, "Landelijk Netwerk VT sector agreement (figures.md)", "share of investigations a VT region must finish within the deadline to meet the sector norm", at(&P::vt, &P::Vt::sector_norm_investigation_share)},
       {"vt.deadline_investigation_days", "days", 70, 0, 3650, false, "IGJ: 10 weeks", "legal deadline of the VT investigation, from the report", at(&P::vt, &P::Vt::deadline_investigation_days)},
       // the two moving functions (docs/scenario-comparison.md)
       {"expertise.fte", "FTE", 0, 0, 1e6, false, "assumption: 0 in the baseline, where VT does this work", "staff of function (a), specialised expertise (VT investigations), outside VT; used when structure.placement is regional or national", pool(&P::expertise, &PoolParameters::fte)},
@@ -109,7 +112,7 @@ std::vector<ParameterSpec> build_table() {
       {"local_team.support_cv", "ratio", 1.0, 0, 10, false, assumption, "coefficient of variation of that duration", at(&P::local_team, &P::LocalTeam::support_cv)},
       {"local_team.share_escalate_to_rvdk", "share", 0.045, 0, 1, false, "assumption, calibrated to RvdK investigations per year", "share of local-team cases that end in a request to the RvdK", at(&P::local_team, &P::LocalTeam::share_escalate_to_rvdk)},
       // RvdK
-      {"rvdk.fte", "FTE", 1130, 0, 1e6, false, "assumption, calibrated to the RvdK waiting list (figures.md)", "RvdK investigators, split over RvdK areas", pool(&P::rvdk, &PoolParameters::fte)},
+      {"rvdk.fte", "FTE", 1045, 0, 1e6, false, "assumption, calibrated to the RvdK waiting list (figures.md)", "RvdK investigators, split over RvdK areas", pool(&P::rvdk, &PoolParameters::fte)},
       {"rvdk.caseload_norm_children", "children/FTE", 8, 1, 1e4, false, assumption, "caseload above which investigations slow down", pool(&P::rvdk, &PoolParameters::caseload_norm_children)},
       {"rvdk.caseload_cap_children", "children/FTE", 12, 1, 1e4, false, assumption, "caseload at which an investigator takes no new case", pool(&P::rvdk, &PoolParameters::caseload_cap_children)},
       {"rvdk.investigation_hours_per_child", "hours/child", 40, 0.001, 1e4, false, assumption, "work of a protection investigation", at(&P::rvdk, &P::Rvdk::investigation_hours_per_child)},
@@ -117,6 +120,7 @@ std::vector<ParameterSpec> build_table() {
       {"rvdk.work_cv", "ratio", 0.5, 0, 10, false, assumption, "coefficient of variation of RvdK work", at(&P::rvdk, &P::Rvdk::work_cv)},
       {"rvdk.deadline_start_days", "days", 10, 0, 3650, false, "Inspectie JenV 2019", "norm: an investigation starts within this many days", at(&P::rvdk, &P::Rvdk::deadline_start_days)},
       {"rvdk.share_request_measure", "share", 0.68, 0, 1, false, "derived: 11,368 measures requested / 16,729 investigations (2019)", "share of investigations ending in a request to the court", at(&P::rvdk, &P::Rvdk::share_request_measure)},
+      {"rvdk.withdrawal_share_within_90_days", "share", 0.3, 0, 0.999, false, "assumption (no published figure; calibrated to the Board's waiting list, docs/calibration.md)", "share of waiting Board requests withdrawn within 90 days of waiting (constant hazard): the requester helps the family voluntarily; other cases leave", at(&P::rvdk, &P::Rvdk::withdrawal_share_within_90_days)},
       {"rvdk.share_screened_out", "share", 0, 0, 1, false, "assumption: 0 today", "share of protection requests the Board answers with advice, without an investigation (inflow management)", at(&P::rvdk, &P::Rvdk::share_screened_out)},
       // court
       {"court.decision_days_mean", "days", 30, 0, 3650, false, "assumption (figures.md: court lead time not found)", "mean delay from request to ruling", at(&P::court, &P::Court::decision_days_mean)},
@@ -129,6 +133,7 @@ std::vector<ParameterSpec> build_table() {
       {"gi.fte", "FTE", 2436, 0, 1e6, false, "assumption, calibrated to caseload per guardian and children without a guardian (figures.md)", "family guardians, split over GI areas and the national GIs", pool(&P::gi, &PoolParameters::fte)},
       {"gi.caseload_norm_children", "children/FTE", 13, 1, 1e4, false, "Jeugdautoriteit: 12-14 children per FTE", "caseload norm; above it a guardian's work slows down", pool(&P::gi, &PoolParameters::caseload_norm_children)},
       {"gi.caseload_cap_children", "children/FTE", 18, 1, 1e4, false, "assumption, calibrated to actual caseload 15-20 children (figures.md)", "caseload at which a guardian takes no new child", pool(&P::gi, &PoolParameters::caseload_cap_children)},
+      {"gi.caseload_average_cap_children", "children/FTE", 0, 0, 1e4, false, "assumption: none in 2019; the 2023-24 agreement of the GIs and the union reads as at most 12 children per FTE on average (figures.md)", "average cap over a GI's guardians (0: none): a child is assigned only while the GI's mean caseload per FTE stays within it; single guardians may carry more, up to gi.caseload_cap_children", at(&P::gi, &P::Gi::caseload_average_cap_children)},
       {"gi.national_share", "share", 0.20, 0, 1, false, "assumption (figures.md: 2 national GIs among 14)", "share of measures executed by the national GIs", at(&P::gi, &P::Gi::national_share)},
       {"gi.deadline_guardian_days", "days", 7, 0, 3650, false, "several sources: 5 working days after the ruling", "deadline for assigning a guardian", at(&P::gi, &P::Gi::deadline_guardian_days)},
       {"gi.startup_hours_per_child", "hours/child", 20, 0.001, 1e4, false, assumption, "guardian's work from assignment to the care request", at(&P::gi, &P::Gi::startup_hours_per_child)},
@@ -143,7 +148,7 @@ std::vector<ParameterSpec> build_table() {
       {"gi.care_request_days_mean", "days", 28, 0, 3650, false, "assumption (figures.md: care waiting times for children under a measure not found)", "mean administrative delay from the guardian's care request to the care provider's waiting list (exponential)", at(&P::gi, &P::Gi::care_request_days_mean)},
       {"gi.extension_extra_share_care_not_started", "share", 0.15, 0, 1, false, "assumption (MODEL.md loop L5)", "extra chance that an OTS is extended at review when its care has not started", at(&P::gi, &P::Gi::extension_extra_share_care_not_started)},
       // initial state
-      {"initial.vt_families", "families", 0, 0, 1e8, false, "assumption (no published VT backlog)", "families waiting at VT at the start", at(&P::initial, &P::Initial::vt_families)},
+      {"initial.vt_families", "families", 1120, 0, 1e8, false, "derived: NRC 2016, 20 of 26 VT sites with a waiting list of on average 56 cases", "families waiting at VT at the start", at(&P::initial, &P::Initial::vt_families)},
       {"initial.rvdk_children", "children", 14800, 0, 1e8, false, "derived: 2,800 waiting (Inspectie JenV, Jan 2019) plus investigations under way (assumption: all investigator slots full)", "children at the RvdK at the start (waiting or investigated; all case types)", at(&P::initial, &P::Initial::rvdk_children)},
       {"initial.gi_ots_children", "children", 20845, 0, 1e8, false, "CBS Beleidsinformatie Jeugd, stock 1 Jan 2019", "children with an OTS at the start", at(&P::initial, &P::Initial::gi_ots_children)},
       {"initial.gi_vots_children", "children", 350, 0, 1e8, false, "CBS Beleidsinformatie Jeugd, stock 1 Jan 2019", "children with a provisional OTS at the start", at(&P::initial, &P::Initial::gi_vots_children)},
@@ -160,7 +165,7 @@ std::vector<ParameterSpec> build_table() {
   const std::array<CareDefaults, care_type_count> care_defaults = {{
       {25000, 270, 1.0, 15000, 0.7, 0.0, 22000, 0, "assumption"},
       {4000, 180, 1.0, 6000, 0.3, 0.0, 3900, 0, "assumption"},
-      {21500, 730, 1.0, 9550, 0.0, 0.47, 21500, 970, "CBS Jeugdhulp 2019: over 21,500 in foster care; Pleegzorg Nederland: 970 waiting (end 2019)"},
+      {21500, 730, 1.0, 10500, 0.0, 0.47, 21500, 970, "CBS Jeugdhulp 2019: over 21,500 in foster care; Pleegzorg Nederland: 970 waiting (end 2019)"},
       {5500, 730, 1.0, 2200, 0.0, 0.12, 5500, 0, "CBS Jeugdhulp 2019: over 5,500 in family-home care"},
       {18000, 365, 1.0, 14500, 0.0, 0.35, 18000, 0, "CBS Jeugdhulp 2019: about 18,000 in other residential care"},
       {2500, 180, 1.0, 3300, 0.0, 0.06, 2500, 0, "CBS Jeugdhulp 2019: over 2,500 in closed youth care"},
@@ -179,6 +184,7 @@ std::vector<ParameterSpec> build_table() {
     t.push_back({prefix + "share_of_needs_at_home", "share", d.at_home, 0, 1, false, assumption, "of measures needing care at home, the share needing this type", field(&CareTypeParameters::share_of_needs_at_home)});
     t.push_back({prefix + "share_of_out_of_home", "share", d.out_of_home, 0, 1, false, "derived from CBS Jeugdhulp 2019 shares of youth care with residence", "of out-of-home placements, the share of this type", field(&CareTypeParameters::share_of_out_of_home)});
     t.push_back({prefix + "initial_in_care_children", "children", d.in_care, 0, 1e8, false, d.source, "children in this care at the start", field(&CareTypeParameters::initial_in_care_children)});
+    t.push_back({prefix + "withdrawal_share_within_90_days", "share", 0.2, 0, 0.999, false, "assumption (no published figure; the same for every care type, calibrated to the foster-care waiting list, docs/calibration.md)", "share of children waiting for this care who find help elsewhere within 90 days of waiting (constant hazard)", field(&CareTypeParameters::withdrawal_share_within_90_days)});
     t.push_back({prefix + "initial_waiting_children", "children", d.waiting, 0, 1e8, false, d.source, "children waiting for this care at the start", field(&CareTypeParameters::initial_waiting_children)});
   }
   return t;

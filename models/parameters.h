@@ -16,6 +16,7 @@ struct CareTypeParameters {
   double share_of_out_of_home = 0;        // of out-of-home placements
   double initial_in_care_children = 0;
   double initial_waiting_children = 0;
+  double withdrawal_share_within_90_days = 0;  // of children waiting, the share that find help elsewhere
 };
 
 /// A caseload staff pool of one organisation (VT, RvdK, GI).
@@ -66,6 +67,8 @@ struct Parameters {
     double share_triage_to_investigation, share_triage_to_local_team;
     double share_investigation_to_rvdk, share_investigation_to_local_team;
     double deadline_triage_days, deadline_investigation_days;
+    double late_work_cut_share;
+    double sector_norm_triage_share, sector_norm_investigation_share;
   } vt{};
   /// Function (a), specialised expertise on acute and structural unsafety (fact-finding,
   /// the forensic link): does the VT investigations when placed outside VT.
@@ -90,6 +93,7 @@ struct Parameters {
     PoolParameters pool;
     double investigation_hours_per_child, other_case_hours, work_cv;
     double deadline_start_days, share_request_measure, share_screened_out;
+    double withdrawal_share_within_90_days;
   } rvdk{};
   struct Court {
     double decision_days_mean, decision_cv, urgent_decision_days, grant_share, share_guardianship, share_out_of_home;
@@ -100,6 +104,7 @@ struct Parameters {
     double ots_term_days, share_ots_extended, vots_term_days, share_vots_to_ots;
     double guardianship_days_mean, youth_probation_days_mean, share_needing_care_at_home, care_request_days_mean;
     double extension_extra_share_care_not_started;
+    double caseload_average_cap_children;
   } gi{};
   std::array<CareTypeParameters, care_type_count> care{};
   struct Initial {

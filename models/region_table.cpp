@@ -44,6 +44,66 @@ void check_member(const std::string& file, const toml::table& row, const std::st
   }
 }
 
+// The reports per youth of each landsdeel, from its `vt_reports`, relative to the national
+// rate of the whole table (so that selecting regions later keeps each region's intensity).
+void read_vt_report_weights(const std::string& file, const toml::table& root, RegionTable& table) {
+  const toml::array* rows = root["landsdeel"].as_array();
+  std::vector<double> reports;
+  std::size_t given = 0;
+  for (const auto& entry : *rows) {
+    const toml::node* value = entry.as_table()->get("vt_reports");
+    if (value == nullptr) {
+      reports.push_back(-1);
+      continue;
+    }
+    if (!(value->is_integer() || value->is_floating_point()) || !(value->value<double>().value_or(-1) >= 0)) {
+      throw ScenarioError(where(file, *value) + ": landsdeel.vt_reports = " + describe_value(*value) +
+                          ": expected a number >= 0 (VT reports in the table's population year)");
+    }
+    reports.push_back(value->value<double>().value());
+    ++given;
+  }
+  if (given == 0) return;
+  if (given != reports.size()) {
+    throw ScenarioError(file + ": landsdeel.vt_reports: given for " + std::to_string(given) + " of " +
+                        std::to_string(reports.size()) + " landsdelen: expected all or none");
+  }
+  std::vector<double> youth(reports.size(), 0.0);
+  for (const auto& region : table.regions) {
+    const auto at = std::find(table.landsdelen.begin(), table.landsdelen.end(), region.landsdeel) - table.landsdelen.begin();
+    youth[static_cast<std::size_t>(at)] += region.youth_population;
+  }
+  double all_reports = 0, all_youth = 0;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    all_reports += reports[i];
+    all_youth += youth[i];
+  }
+  if (all_reports <= 0) return;
+  for (auto& region : table.regions) {
+    const auto at = static_cast<std::size_t>(
+        std::find(table.landsdelen.begin(), table.landsdelen.end(), region.landsdeel) - table.landsdelen.begin());
+    region.vt_report_weight = youth[at] > 0 ? (reports[at] / youth[at]) / (all_reports / all_youth) : 0.0;
+  }
+}
+
+// The optional `staff_factor` of each [[vt_region]]: its VT staff per youth relative to the
+// other VT organisations (docs/regions.md).
+void read_vt_staff_factors(const std::string& file, const toml::table& root, RegionTable& table) {
+  for (const auto& entry : *root["vt_region"].as_array()) {
+    const toml::table& row = *entry.as_table();
+    const toml::node* value = row.get("staff_factor");
+    if (value == nullptr) continue;
+    if (!(value->is_integer() || value->is_floating_point()) || !(value->value<double>().value_or(-1) > 0)) {
+      throw ScenarioError(where(file, *value) + ": vt_region.staff_factor = " + describe_value(*value) +
+                          ": expected a number > 0 (VT staff per youth relative to the other VT regions)");
+    }
+    const std::string name = row["name"].value<std::string>().value_or("");
+    for (auto& region : table.regions) {
+      if (region.vt_region == name) region.vt_staff_factor = value->value<double>().value();
+    }
+  }
+}
+
 }  // namespace
 
 double RegionTable::total_youth_population() const {
@@ -130,7 +190,22 @@ RegionTable load_region_table(const std::string& path) {
     }
     table.regions.push_back(std::move(region));
   }
+  read_vt_report_weights(path, root, table);
+  read_vt_staff_factors(path, root, table);
   return table;
 }
+
+namespace {
+std::vector<double> weighted_shares(const std::vector<Region>& regions, double Region::*weight) {
+  double total = 0;
+  for (const auto& region : regions) total += region.youth_population * region.*weight;
+  std::vector<double> shares;
+  for (const auto& region : regions) shares.push_back(total > 0 ? region.youth_population * region.*weight / total : 0.0);
+  return shares;
+}
+}  // namespace
+
+std::vector<double> RegionTable::vt_report_shares() const { return weighted_shares(regions, &Region::vt_report_weight); }
+std::vector<double> RegionTable::vt_staff_shares() const { return weighted_shares(regions, &Region::vt_staff_factor); }
 
 }  // namespace ketensim::model

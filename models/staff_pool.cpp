@@ -38,6 +38,12 @@ std::optional<sim::WorkerId> StaffPool::worker_for(std::uint8_t children, bool u
   if (fte_ <= 0.0 || by_load_.empty()) return std::nullopt;  // no staff: everyone waits
   const std::uint32_t index = by_load_.top();
   const int load = caseload_[index];
+  if (!urgent && average_cap_per_fte_ > 0) {
+    // The average is over the caseload of the positions that take families now.
+    const std::int64_t held = available_caseload_;
+    const double limit = average_cap_per_fte_ * fte_per_worker_ * static_cast<double>(by_load_.size());
+    if (static_cast<double>(held + children) > limit + 1e-9) return std::nullopt;
+  }
   if (urgent || load == 0 || static_cast<double>(load + children) <= cap_per_worker_ + 1e-9) {
     return first_worker_ + static_cast<sim::WorkerId>(index);
   }
@@ -47,23 +53,32 @@ std::optional<sim::WorkerId> StaffPool::worker_for(std::uint8_t children, bool u
 void StaffPool::take(sim::WorkerId worker, std::uint8_t children) {
   const std::size_t index = worker - first_worker_;
   caseload_[index] += children;
-  if (by_load_.contains(static_cast<std::uint32_t>(index))) by_load_.set(static_cast<std::uint32_t>(index), caseload_[index]);
+  if (by_load_.contains(static_cast<std::uint32_t>(index))) {
+    by_load_.set(static_cast<std::uint32_t>(index), caseload_[index]);
+    available_caseload_ += children;
+  }
   children_in_caseload_ += children;
 }
 
 void StaffPool::release(sim::WorkerId worker, std::uint8_t children) {
   const std::size_t index = worker - first_worker_;
   caseload_[index] -= children;
-  if (by_load_.contains(static_cast<std::uint32_t>(index))) by_load_.set(static_cast<std::uint32_t>(index), caseload_[index]);
+  if (by_load_.contains(static_cast<std::uint32_t>(index))) {
+    by_load_.set(static_cast<std::uint32_t>(index), caseload_[index]);
+    available_caseload_ -= children;
+  }
   children_in_caseload_ -= children;
 }
 
 void StaffPool::set_available(sim::WorkerId worker, bool available) {
   const auto index = static_cast<std::uint32_t>(worker - first_worker_);
+  const bool was = by_load_.contains(index);
   if (available) {
     by_load_.set(index, caseload_[index]);
+    if (!was) available_caseload_ += caseload_[index];
   } else {
     by_load_.erase(index);
+    if (was) available_caseload_ -= caseload_[index];
   }
 }
 

@@ -38,6 +38,10 @@ class StaffPool {
   /// hours per day at full strength. Which positions are funded is the caller's business.
   sim::Hours resize(double fte, double cap_children_per_fte, sim::Hours hours_per_fte_day);
   [[nodiscard]] sim::WorkerId first_worker() const { return first_worker_; }
+  /// An average cap (children per FTE over the positions that take families; 0: none): a
+  /// family is assigned only while the pool's mean caseload stays within it, so single
+  /// workers may carry more than the average (up to the hard cap) while others carry less.
+  void set_average_cap(double children_per_fte) { average_cap_per_fte_ = children_per_fte; }
 
   /// The worker (platform id) that should take a family of `children`, if any may now.
   [[nodiscard]] std::optional<sim::WorkerId> worker_for(std::uint8_t children, bool urgent) const;
@@ -70,6 +74,8 @@ class StaffPool {
   double fte_per_worker_ = 1.0;
   sim::Hours hours_per_fte_day_ = 0.0;
   double cap_per_worker_ = 0.0;
+  double average_cap_per_fte_ = 0.0;
+  std::int64_t available_caseload_ = 0;  // children held by the positions in by_load_
   sim::WorkerId first_worker_ = 0;
   std::vector<int> caseload_;                 // children per worker
   sim::IndexedHeap<int> by_load_;  // available positions by caseload, least loaded first

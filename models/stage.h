@@ -24,15 +24,20 @@ enum class Stage : std::uint8_t {
   care_family_home,
   care_residential,
   care_closed,
+  rvdk_other,  // the Board's other cases (divorce, criminal): the RvdK's staff, not protection
 };
 
-inline constexpr std::size_t stage_count = 12;
+inline constexpr std::size_t stage_count = 13;
+
+/// Random streams per family: one per stage, except that the Board's other cases draw from
+/// the `rvdk` stream (a family is only ever one of the two classes).
+inline constexpr std::size_t stage_stream_count = 12;
 
 constexpr std::string_view stage_name(Stage stage) {
   constexpr std::array<std::string_view, stage_count> names = {
       "vt_triage",       "vt_investigation",          "local_team",       "rvdk",
       "court",           "gi",                        "care_ambulatory",  "care_intensive_ambulatory",
-      "care_foster_care", "care_family_home",          "care_residential", "care_closed"};
+      "care_foster_care", "care_family_home",          "care_residential", "care_closed", "rvdk_other"};
   return names[static_cast<std::size_t>(stage)];
 }
 
@@ -41,5 +46,16 @@ constexpr Stage care_stage(CareType type) {
 }
 
 constexpr std::size_t index_of(Stage stage) { return static_cast<std::size_t>(stage); }
+
+/// The family's random stream a stage draws from (see stage_stream_count).
+constexpr std::size_t stream_of(Stage stage) {
+  return stage == Stage::rvdk_other ? index_of(Stage::rvdk) : index_of(stage);
+}
+
+/// The stages whose cases wait for a caseworker of a staff pool.
+constexpr bool is_staffed(Stage stage) {
+  return stage == Stage::vt_triage || stage == Stage::vt_investigation || stage == Stage::rvdk ||
+         stage == Stage::rvdk_other || stage == Stage::gi;
+}
 
 }  // namespace ketensim::model

@@ -17,14 +17,16 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
 const std::vector<std::string>& trend_stages() {
-  static const std::vector<std::string> stages = {"vt_triage", "vt_investigation", "rvdk", "gi"};
+  static const std::vector<std::string> stages = {"vt_triage", "vt_investigation", "rvdk", "rvdk_other", "gi"};
   return stages;
 }
 
-std::vector<double> total_waiting(const TimeSeries& series) {
+std::vector<double> total_waiting(const TimeSeries& series) { return total_waiting(series, trend_stages()); }
+
+std::vector<double> total_waiting(const TimeSeries& series, const std::vector<std::string>& stages) {
   const auto metric = static_cast<std::size_t>(Metric::waiting);
   std::vector<double> total(series.time_days.size(), 0.0);
-  for (const auto& stage : trend_stages()) {
+  for (const auto& stage : stages) {
     std::size_t found = series.series_stage.size();
     for (std::size_t s = 0; s < series.series_stage.size(); ++s) {
       if (series.series_stage[s] == stage && series.series_region[s] == "national") found = s;
@@ -38,7 +40,12 @@ std::vector<double> total_waiting(const TimeSeries& series) {
 }
 
 double waiting_slope_per_year(const TimeSeries& series, double from_days, double to_days) {
-  const std::vector<double> total = total_waiting(series);
+  return waiting_slope_per_year(series, from_days, to_days, trend_stages());
+}
+
+double waiting_slope_per_year(const TimeSeries& series, double from_days, double to_days,
+                              const std::vector<std::string>& stages) {
+  const std::vector<double> total = total_waiting(series, stages);
   // Centred sums, so that large times do not cost precision.
   double n = 0, sum_t = 0, sum_y = 0;
   for (std::size_t i = 0; i < total.size(); ++i) {
@@ -62,12 +69,16 @@ double waiting_slope_per_year(const TimeSeries& series, double from_days, double
 }
 
 double arrivals_per_year(const TimeSeries& series, double from_days, double to_days) {
+  return arrivals_per_year(series, from_days, to_days, trend_stages());
+}
+
+double arrivals_per_year(const TimeSeries& series, double from_days, double to_days, const std::vector<std::string>& stages) {
   const auto metric = static_cast<std::size_t>(Metric::arrivals);
   double children = 0;
   std::size_t samples = 0;
   for (std::size_t i = 0; i < series.time_days.size(); ++i) samples += series.time_days[i] > from_days && series.time_days[i] <= to_days;
   if (samples == 0 || !(to_days > from_days)) return nan;
-  for (const auto& stage : trend_stages()) {
+  for (const auto& stage : stages) {
     for (std::size_t s = 0; s < series.series_stage.size(); ++s) {
       if (series.series_stage[s] != stage || series.series_region[s] != "national") continue;
       for (std::size_t i = 0; i < series.time_days.size(); ++i) {

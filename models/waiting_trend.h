@@ -30,15 +30,20 @@ const std::vector<std::string>& trend_stages();
 /// Children waiting at the trend stages, nationally, at every sample of `series`.
 /// Throws std::invalid_argument when a stage's national series is missing.
 std::vector<double> total_waiting(const TimeSeries& series);
+/// The same over the given stages' national series.
+std::vector<double> total_waiting(const TimeSeries& series, const std::vector<std::string>& stages);
 
 /// Least-squares slope, in children per year, of total_waiting over the samples with
 /// `from_days` <= time <= `to_days`; NaN with fewer than two such samples.
 double waiting_slope_per_year(const TimeSeries& series, double from_days, double to_days);
+double waiting_slope_per_year(const TimeSeries& series, double from_days, double to_days,
+                              const std::vector<std::string>& stages);
 
 /// Children entering the trend stages per year (their national `arrivals`, which count the
 /// step that ends at each sample) over the samples with from_days < time <= to_days; NaN
 /// when no sample is in the window.
 double arrivals_per_year(const TimeSeries& series, double from_days, double to_days);
+double arrivals_per_year(const TimeSeries& series, double from_days, double to_days, const std::vector<std::string>& stages);
 
 /// What one value of the varied key did, over the replications.
 struct TrendVerdict {

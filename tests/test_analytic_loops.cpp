@@ -173,14 +173,13 @@ TEST(AnalyticLoops, AnOverloadedChainStillSettlesAndSaysWhatIsUnstable) {
   }
 }
 
-// The escalation loop on a list whose waits the analytic model gets exactly (M/M/3 at load
-// 0.8): escalations, re-reports and crisis placements per year agree with the simulation
-// within its 99% confidence interval.
-TEST(AnalyticLoops, EscalationsOfAnMmcListAgreeWithTheSimulation) {
+// The M/M/3 list at load 0.8 holds the Board's other cases (divorce, criminal): they are no
+// protection cases, so neither model lets them escalate, however long they wait.
+TEST(AnalyticLoops, TheBoardsOtherCasesEscalateInNeitherModel) {
   Scenario scenario = testing::load_example("examples/mmc-rvdk.toml");
   set_parameter(scenario, "feedback.l4_escalation", 1.0, "test");
   set_parameter(scenario, "escalation.share_within_90_days_waiting", 0.9, "test");  // enough to count
-  set_parameter(scenario, "run.replications", 40.0, "test");
+  set_parameter(scenario, "run.replications", 4.0, "test");
   const auto rows = report_rows(analyze(scenario));
   const RunResult run = run_scenario(scenario, RunOptions{});
   for (const char* name : {"escalations_per_year", "re_reports_per_year", "crisis_placements_per_year"}) {
@@ -189,8 +188,8 @@ TEST(AnalyticLoops, EscalationsOfAnMmcListAgreeWithTheSimulation) {
       if (row.name == name) estimate = row.value;
     }
     const auto ci = testing::kpi_interval(run, name, "chain", 0.99);
-    EXPECT_GE(estimate, ci.low) << name << ": analytic " << estimate << ", simulated " << ci.mean << " ± " << ci.half_width;
-    EXPECT_LE(estimate, ci.high) << name << ": analytic " << estimate << ", simulated " << ci.mean << " ± " << ci.half_width;
+    EXPECT_EQ(estimate, 0.0) << name;
+    EXPECT_EQ(ci.mean, 0.0) << name;
   }
 }
 

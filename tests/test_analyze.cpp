@@ -115,16 +115,17 @@ TEST_F(NationalAnalysis, PoolsShareTheScenariosStaffAndCapacityIsFteTimesProduct
   EXPECT_NEAR(total("vt").offered_hours_per_day, vt_hours, 1e-6 * vt_hours);
 }
 
-TEST_F(NationalAnalysis, RegionsCarryTheirYouthPopulationShareOfEveryFlow) {
-  const double population = scenario_->regions.total_youth_population();
+// VT reports follow each region's share of them (landsdeel report rates, docs/regions.md).
+TEST_F(NationalAnalysis, RegionsCarryTheirShareOfEveryFlow) {
+  const std::vector<double> report_shares = scenario_->regions.vt_report_shares();
   std::map<std::string, double> sum;
   for (const auto& flow : report_->flows) {
     if (flow.region == "national") continue;
     sum[flow.node] += flow.children_per_day;
     if (flow.node != "vt_triage") continue;
-    for (const auto& region : scenario_->regions.regions) {
-      if (region.code != flow.region) continue;
-      EXPECT_NEAR(flow.children_per_day * 365.0, per_year("vt_triage") * region.youth_population / population, 1e-6);
+    for (std::size_t r = 0; r < scenario_->regions.regions.size(); ++r) {
+      if (scenario_->regions.regions[r].code != flow.region) continue;
+      EXPECT_NEAR(flow.children_per_day * 365.0, per_year("vt_triage") * report_shares[r], 1e-6);
     }
   }
   for (const auto& [node, total_per_day] : sum) EXPECT_NEAR(total_per_day * 365.0, per_year(node), 1e-6) << node;
@@ -136,12 +137,14 @@ TEST_F(NationalAnalysis, EveryRowHasAUniqueKey) {
   for (const auto& [key, count] : seen) EXPECT_EQ(count, 1) << key;
 }
 
-TEST(Analyze, TheNationalScenarioTakesWellUnderASecond) {
+// Its cost is the number of fixed-point rounds (each a few milliseconds); a wall-clock bound
+// would fail on a loaded machine, so the rounds are bounded instead (the brief: speed is
+// measured by benchmarks, not timed tests).
+TEST(Analyze, TheNationalScenarioConvergesInFewRounds) {
   const Scenario scenario = testing::load_example("netherlands-2020.toml");
-  const auto started = std::chrono::steady_clock::now();
   const FlowReport report = analyze(scenario);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  EXPECT_LT(seconds, 0.25);
+  EXPECT_TRUE(report.loops.converged);
+  EXPECT_LT(report.loops.iterations, 60);
   EXPECT_EQ(report.pools.size(), 26u + 10u + 10u + 1u + 3u);  // VT regions, RvdK areas, GI areas, national GIs, totals
 }
 

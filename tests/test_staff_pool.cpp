@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/staff_pool.h"
@@ -73,6 +74,72 @@ TEST(StaffPool, FractionalStaffIsSpreadOverWholePositions) {
   double hours = 0;
   for (const auto& worker : platform.workers()) hours += worker.hours_per_day;
   EXPECT_NEAR(hours, 2.4 * 3.4, 1e-12);
+}
+
+
+// The 2023-24 caseload agreement reads as an average per FTE over a GI, not a cap per guardian.
+TEST(StaffPool, AnAverageCapLetsSingleWorkersExceedTheAverageWhileTheMeanStaysWithinIt) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 4, 10);  // hard cap 10 children per worker
+  pool.set_average_cap(3);                  // at most 3 children per FTE on average
+  for (int child = 0; child < 12; ++child) {
+    const auto worker = pool.worker_for(1, false);
+    ASSERT_TRUE(worker.has_value()) << "child " << child << ": the mean is below the average cap";
+    pool.take(*worker, 1);
+  }
+  // Mean 3 per FTE: the next child waits, although every worker is below the hard cap.
+  EXPECT_FALSE(pool.worker_for(1, false).has_value());
+  // Cases end at two workers; a family of four children goes to the least loaded worker,
+  // who then carries more than the average while the mean stays at it.
+  const sim::WorkerId a = pool.first_worker();
+  pool.release(a, 2);
+  pool.release(a + 1, 2);
+  const auto worker = pool.worker_for(4, false);
+  ASSERT_TRUE(worker.has_value());
+  pool.take(*worker, 4);
+  EXPECT_EQ(pool.caseload_of(*worker), 5);
+  EXPECT_DOUBLE_EQ(static_cast<double>(pool.children_in_caseload()) / pool.fte(), 3.0);
+  EXPECT_FALSE(pool.worker_for(1, false).has_value());
+}
+
+TEST(StaffPool, AHardCapAtTheSameLevelRefusesWhatTheAverageCapAllows) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 4, 3);  // 3 children per worker, no average cap
+  for (int child = 0; child < 12; ++child) pool.take(*pool.worker_for(1, false), 1);
+  const sim::WorkerId a = pool.first_worker();
+  pool.release(a, 2);
+  pool.release(a + 1, 2);
+  EXPECT_FALSE(pool.worker_for(4, false).has_value());
+}
+
+TEST(StaffPool, AnUrgentChildIsTakenAboveTheAverageCap) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 2, 10);
+  pool.set_average_cap(1);
+  pool.take(*pool.worker_for(1, false), 1);
+  pool.take(*pool.worker_for(1, false), 1);
+  EXPECT_FALSE(pool.worker_for(1, false).has_value());
+  EXPECT_TRUE(pool.worker_for(1, true).has_value());
+}
+
+TEST(StaffPool, AWorkerWhoStopsTakingFamiliesLeavesTheAverage) {
+  sim::Platform platform;
+  auto pool = make_pool(platform, 2, 10);
+  pool.set_average_cap(2);
+  const auto a = *pool.worker_for(2, false);
+  pool.take(a, 2);
+  const auto b = *pool.worker_for(2, false);
+  pool.take(b, 2);
+  EXPECT_FALSE(pool.worker_for(1, false).has_value());
+  // A sick worker's cases stay with them, outside the average of those at work: with one
+  // worker left at 2 children per FTE, nothing more is assigned; back at work, neither.
+  pool.set_available(a, false);
+  EXPECT_FALSE(pool.worker_for(1, false).has_value());
+  pool.release(b, 2);
+  EXPECT_TRUE(pool.worker_for(2, false).has_value());
+  pool.set_available(a, true);
+  EXPECT_TRUE(pool.worker_for(2, false).has_value());
+  EXPECT_FALSE(pool.worker_for(3, false).has_value());
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 namespace ketensim::model {
 namespace {
 
-// Waiting series for the four trend stages (national) plus a regional one that must be ignored;
+// Waiting series for the trend stages (national) plus a regional one that must be ignored;
 // every series of a stage holds `waiting(stage, t)`.
 template <class Waiting>
 TimeSeries series(std::size_t samples, double step_days, Waiting&& waiting) {
@@ -36,10 +36,11 @@ TimeSeries series(std::size_t samples, double step_days, Waiting&& waiting) {
 }
 
 TEST(WaitingTrend, TheSlopeOfALinearTotalIsItsGrowthPerYear) {
-  // Stage k grows by k + 1 children a day: the total grows by 10 a day.
+  // Stage k grows by k + 1 children a day: the total of n stages by n (n + 1) / 2 a day.
   const auto ts = series(100, 7, [](std::size_t k, double t) { return 50.0 + static_cast<double>(k + 1) * t; });
-  EXPECT_NEAR(waiting_slope_per_year(ts, 0, 1e9), 3650.0, 1e-6);
-  EXPECT_DOUBLE_EQ(total_waiting(ts)[3], 200.0 + 10.0 * 21);
+  const double n = static_cast<double>(trend_stages().size());
+  EXPECT_NEAR(waiting_slope_per_year(ts, 0, 1e9), 365.0 * n * (n + 1) / 2, 1e-6);
+  EXPECT_DOUBLE_EQ(total_waiting(ts)[3], 50.0 * n + n * (n + 1) / 2 * 21);
 }
 
 TEST(WaitingTrend, OnlyTheSamplesInTheWindowCount) {
@@ -62,8 +63,8 @@ TEST(WaitingTrend, ArrivalsPerYearCountTheStepsEndingInTheWindow) {
     // 2 children a week at each stage nationally; the regional series must not count.
     for (std::size_t i = 0; i < ts.time_days.size(); ++i) ts.at(metric, s, i) = ts.series_region[s] == "national" ? 2.0 : 50.0;
   }
-  // Samples at days 7 ... 364 end the 52 weeks of (0, 364]: 4 stages x 2 x 52 children in 364 days.
-  EXPECT_NEAR(arrivals_per_year(ts, 0, 364), 4 * 2 * 52 / (364.0 / 365.0), 1e-9);
+  // Samples at days 7 ... 364 end the 52 weeks of (0, 364]: n stages x 2 x 52 children in 364 days.
+  EXPECT_NEAR(arrivals_per_year(ts, 0, 364), static_cast<double>(trend_stages().size()) * 2 * 52 / (364.0 / 365.0), 1e-9);
   EXPECT_TRUE(std::isnan(arrivals_per_year(ts, 1000, 1001)));
 }
 

@@ -100,7 +100,8 @@ std::vector<StageEstimate> stage_estimates(const Scenario& scenario, const Chain
   per_region("local_team", true, [&](std::size_t r, const std::string& code) {
     return delayed("local_team", code, flows.at(r, FlowNode::local_team), flows.params[r].local_team.support_days_mean);
   });
-  pooled("rvdk", {FlowNode::rvdk_protection, FlowNode::rvdk_other});
+  pooled("rvdk", {FlowNode::rvdk_protection});
+  pooled("rvdk_other", {FlowNode::rvdk_other});
   per_region("court", true, [&](std::size_t r, const std::string& code) {
     const Parameters& p = flows.params[r];
     const double arrivals = flows.at(r, FlowNode::court);

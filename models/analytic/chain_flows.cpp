@@ -56,7 +56,8 @@ std::vector<std::string> class_node_names(const char* suffix) {
   return names;
 }
 
-ChainFlows::Region solve_region(const Parameters& p, double share, const std::array<double, flow_node_count>& escalating_share) {
+ChainFlows::Region solve_region(const Parameters& p, double share, double report_share,
+                                const std::array<double, flow_node_count>& escalating_share) {
   ChainFlows::Region net;
   net.urgent = chain_routing(p, Urgency::urgent);
   net.crisis = chain_routing(p, Urgency::crisis);
@@ -69,8 +70,8 @@ ChainFlows::Region solve_region(const Parameters& p, double share, const std::ar
   static const std::vector<std::string> escalated_names = class_node_names(" (escalated)");
   static const std::vector<std::string> crisis_names = class_node_names(" (crisis)");
   flow[at(FlowClass::normal)] =
-      solve_traffic_equations(net.normal_stays, external_inflow(p, share, Urgency::normal), normal_names);
-  flow[at(FlowClass::urgent)] = solve_traffic_equations(net.urgent, external_inflow(p, share, Urgency::urgent), urgent_names);
+      solve_traffic_equations(net.normal_stays, external_inflow(p, share, report_share, Urgency::normal), normal_names);
+  flow[at(FlowClass::urgent)] = solve_traffic_equations(net.urgent, external_inflow(p, share, report_share, Urgency::urgent), urgent_names);
   const Eigen::VectorXd& normal = flow[at(FlowClass::normal)];
   flow[at(FlowClass::escalated)] =
       solve_traffic_equations(net.urgent, net.normal_escalates.transpose() * normal, escalated_names);
@@ -108,15 +109,17 @@ std::vector<std::string> flow_node_names() { return class_node_names(""); }
 
 ChainFlows solve_chain_flows(const Scenario& scenario, std::vector<Parameters> params, const EscalationShares& escalation) {
   const double total = scenario.regions.total_youth_population();
+  const std::vector<double> report_shares = scenario.regions.vt_report_shares();
   ChainFlows flows;
   flows.params = std::move(params);
+  flows.vt_staff_share = scenario.regions.vt_staff_shares();
   for (std::size_t r = 0; r < scenario.regions.regions.size(); ++r) {
     const Parameters& p = flows.params.at(r);
     const double share = total > 0.0 ? scenario.regions.regions[r].youth_population / total : 0.0;
     flows.region_share.push_back(share);
     std::array<double, flow_node_count> none{};
     try {
-      flows.regions.push_back(solve_region(p, share, escalation.empty() ? none : escalation.at(r)));
+      flows.regions.push_back(solve_region(p, share, report_shares.at(r), escalation.empty() ? none : escalation.at(r)));
     } catch (const std::invalid_argument& e) {
       // The only loop of the chain runs RvdK -> local team -> RvdK: point at its shares.
       throw ScenarioError(scenario.where_set({"local_team.share_escalate_to_rvdk", "rvdk.share_request_measure",

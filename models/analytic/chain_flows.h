@@ -46,6 +46,7 @@ struct ChainFlows {
 
   std::vector<Parameters> params;    ///< the parameters of each region
   std::vector<double> region_share;  ///< youth-population share of each region
+  std::vector<double> vt_staff_share;  ///< each region's share of the VT staff (RegionTable::vt_staff_shares)
   std::vector<Region> regions;
 
   [[nodiscard]] double class_at(std::size_t region, FlowClass cls, FlowNode node) const {

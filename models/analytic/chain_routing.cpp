@@ -78,20 +78,21 @@ Eigen::MatrixXd chain_routing(const Parameters& p, Urgency urgency) {
   return m;
 }
 
-Eigen::VectorXd external_inflow(const Parameters& p, double region_share, Urgency urgency) {
+Eigen::VectorXd external_inflow(const Parameters& p, double region_share, double report_share, Urgency urgency) {
   Eigen::VectorXd gamma = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(flow_node_count));
-  auto add = [&](FlowNode node, double per_year) {
-    gamma(static_cast<Eigen::Index>(index_of(node))) += per_year * region_share / days_per_year;
+  auto add_share = [&](FlowNode node, double per_year, double share) {
+    gamma(static_cast<Eigen::Index>(index_of(node))) += per_year * share / days_per_year;
   };
+  auto add = [&](FlowNode node, double per_year) { add_share(node, per_year, region_share); };
   const double urgent = p.inflow.urgent_share;
   const double reported_children = p.inflow.vt_reports_per_year * mean_children_per_family(p);
   if (urgency == Urgency::crisis) return gamma;  // a crisis only comes from an escalation
   if (urgency == Urgency::urgent) {
-    add(FlowNode::vt_triage, reported_children * urgent);
+    add_share(FlowNode::vt_triage, reported_children * urgent, report_share);
     return gamma;
   }
   // The other sources bring single children and are never urgent (models/chain_flow.cpp).
-  add(FlowNode::vt_triage, reported_children * (1.0 - urgent));
+  add_share(FlowNode::vt_triage, reported_children * (1.0 - urgent), report_share);
   add(FlowNode::rvdk_other, p.inflow.rvdk_other_cases_per_year);
   const double probation = p.inflow.youth_probation_children_per_year;
   add(gi_node(GiMeasure::youth_probation, false), probation * (1.0 - p.gi.national_share));

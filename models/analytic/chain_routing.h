@@ -27,7 +27,9 @@ Eigen::MatrixXd chain_routing(const Parameters& p, Urgency urgency);
 /// VT (families x mean children per family), the RvdK's other cases, youth probation and
 /// each care type's demand from outside, all split by the region's youth-population share
 /// as the model splits them.
-Eigen::VectorXd external_inflow(const Parameters& p, double region_share, Urgency urgency);
+/// `report_share`: the region's share of the VT reports (RegionTable::vt_report_shares);
+/// `region_share`: its share of every other inflow (youth population).
+Eigen::VectorXd external_inflow(const Parameters& p, double region_share, double report_share, Urgency urgency);
 
 /// Mean number of children in a reported family (`family.share_*`).
 double mean_children_per_family(const Parameters& p);

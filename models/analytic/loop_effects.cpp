@@ -50,6 +50,8 @@ std::array<double, flow_node_count> escalating_shares(const ChainFlows& flows, c
     return share_escalating(slope, wait_probability, normal_wait(wait_days_all, all, normal));
   };
   for (const FlowNode node : pooled_nodes) {
+    // The Board's other cases are no protection cases: they do not escalate (chain_flow.cpp).
+    if (node == FlowNode::rvdk_other) continue;
     if (flows.at(r, node) > 0.0) shares[index_of(node)] = share_at(node, staff.wait_probability_at(r, node), staff.wait_days(r, node));
   }
   for (const CareType type : all_care_types) {

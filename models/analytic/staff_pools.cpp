@@ -56,7 +56,7 @@ Staff staff_of(const PoolPlan& plan, const ChainFlows& flows) {
   for (const std::size_t r : plan.regions) {
     const Parameters& p = flows.params[r];
     const PoolParameters& keys = pool_parameters(p, plan.organisation);
-    double fte = keys.fte * flows.region_share[r];
+    double fte = keys.fte * (plan.organisation == Organisation::vt ? flows.vt_staff_share[r] : flows.region_share[r]);
     if (plan.organisation == Organisation::gi) fte *= plan.national_gi ? p.gi.national_share : 1.0 - p.gi.national_share;
     s.fte += fte;
     cap += fte * keys.caseload_cap_children;

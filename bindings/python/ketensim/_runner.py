@@ -242,11 +242,11 @@ def _scenario_argument(scenario, index, work):
     raise TypeError(f"expected ketensim.Scenario objects or scenario paths, got {type(scenario).__name__}")
 
 
-def compare(*scenarios, replications=None, seed=None, years=None, engine="native", output=None):
+def compare(*scenarios, replications=None, seed=None, years=None, warmup_years=None, engine="native", output=None):
     """Runs configurations on common random numbers, as ``ketensim compare``, and returns the
     :class:`ketensim.Comparison` (open). The first configuration is the reference of the
-    paired differences; every configuration takes its seed, replications and years (and
-    these overrides). ``output``: the compare file (default a temporary file deleted on
+    paired differences; every configuration takes its seed, replications, years and warm-up
+    (and these overrides). ``output``: the compare file (default a temporary file deleted on
     close). Runs in one child process; raises like :func:`run`."""
     if len(scenarios) < 2:
         raise ValueError("compare() needs at least two configurations")
@@ -264,6 +264,8 @@ def compare(*scenarios, replications=None, seed=None, years=None, engine="native
         for option, value in (("--replications", replications), ("--seed", seed), ("--years", years)):
             if value is not None:
                 command += [option, repr(value) if isinstance(value, float) else str(value)]
+        if warmup_years is not None:
+            command += ["--set", f"run.warmup_years={warmup_years!r}"]
         _run_all([(command, "compare")], work)
         return Comparison(target, _temporary_directory=keep_directory)
     except BaseException:
