@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
 """Prints one SHA-256 over every attribute and dataset of each result file given, the
-creation time (`/@created`) excepted: the figure to compare before and after a change that
-must not move any result (docs/benchmarks.md).
+creation time and the build's revision (`/@created`, `/@git_revision`) excepted: the figure
+to compare before and after a change that must not move any result (docs/benchmarks.md).
 
 Usage: /usr/bin/python3 bench/result_digest.py FILE.h5 [...]"""
 import hashlib
@@ -19,7 +19,7 @@ def digest(path):
     found = contents(path)
     h = hashlib.sha256()
     for key in sorted(found):
-        if key == "/@created":
+        if key in ("/@created", "/@git_revision"):
             continue
         h.update(key.encode())
         update(h, np.asarray(found[key]))

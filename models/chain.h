@@ -227,6 +227,7 @@ class Chain final : public sim::EventHandler {
   ChainStatistics statistics_;
   Census census_;
   std::uint64_t conservation_violations_ = 0;
+  sim::Days next_conservation_check_ = 0;  // the census is checked against the records from then
   std::int64_t ots_children_ = 0;     // children with an OTS (not provisional), guardian or not
   std::vector<double> sample_times_;
   std::vector<double> series_values_;  // [metric][series][sample], filled as samples come
