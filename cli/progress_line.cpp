@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 
 namespace ketensim::cli {
@@ -10,8 +11,11 @@ namespace ketensim::cli {
 ProgressLine::ProgressLine(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO) != 0) {}
 
 void ProgressLine::update(const model::Progress& p) {
-  if (!enabled_ || p.wall_seconds - last_shown_ < 0.25) return;
-  last_shown_ = p.wall_seconds;
+  // Throttled on this object's own clock: with several jobs, reports of replications that
+  // started at different times arrive interleaved.
+  const double now = std::chrono::duration<double>(std::chrono::steady_clock::now() - created_).count();
+  if (!enabled_ || now - last_shown_ < 0.25) return;
+  last_shown_ = now;
   const double rate = p.wall_seconds > 0 ? static_cast<double>(p.events) / p.wall_seconds : 0.0;
   const double done = p.end_days > 0 ? p.simulated_days / p.end_days : 1.0;
   // Time left for the whole run: this replication's pace, times what remains of all of them.

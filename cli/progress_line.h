@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <chrono>
+
 #include "models/simulation.h"
 
 namespace ketensim::cli {
@@ -14,6 +16,7 @@ class ProgressLine {
 
  private:
   bool enabled_;
+  std::chrono::steady_clock::time_point created_ = std::chrono::steady_clock::now();
   double last_shown_ = -1.0;
   bool shown_ = false;
 };

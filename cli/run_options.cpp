@@ -16,6 +16,7 @@ std::vector<Arguments::Option> run_option_list() {
       {"--years", "", true, "simulated years, warm-up included (overrides run.years)"},
       {"--set", "", true, "KEY=VALUE: change one scenario key (repeatable), e.g. --set gi.fte=2400"},
       {"--engine", "", true, "native (default) or simgrid"},
+      {"--jobs", "-j", true, "replications run at once (default: the processors this process may use); results do not depend on it"},
       {"--events", "", false, "also write the per-family event log"},
       {"--quiet", "-q", false, "no progress line and fewer tables"},
       {"--help", "-h", false, "show this help"},
@@ -60,6 +61,13 @@ model::RunOptions engine_options(const Arguments& args, const std::string& comma
     }
   }
   options.event_log = args.has("--events");
+  options.jobs = model::available_processors();
+  if (const auto jobs = args.number("--jobs")) {
+    if (!(*jobs >= 1 && *jobs <= 1024) || std::floor(*jobs) != *jobs) {
+      throw UsageError("ketensim " + command + ": --jobs = " + *args.value("--jobs") + ": expected a whole number from 1 to 1024");
+    }
+    options.jobs = static_cast<unsigned>(*jobs);
+  }
   if (const auto first = args.number("--first-replication")) {
     if (!(*first >= 0 && *first <= 4294967295.0) || std::floor(*first) != *first) {
       throw UsageError("ketensim " + command + ": --first-replication = " + *args.value("--first-replication") +

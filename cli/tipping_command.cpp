@@ -30,7 +30,6 @@ std::vector<Arguments::Option> tipping_options() {
       {"--steps", "", true, "bisection steps after the two ends (default 6)"},
       {"--trend-years", "", true, "years at the end of the run whose trend is tested (default: all after the warm-up)"},
       {"--min-growth", "", true, "SHARE: the trend must significantly exceed SHARE x the children entering the stages a year (default 0.001)"},
-      {"--jobs", "-j", true, "replications run at once on threads, native engine (default 1; results do not depend on it)"},
   };
   options.insert(options.end() - 1, own.begin(), own.end());
   return options;
@@ -105,7 +104,6 @@ int tipping_command(const std::vector<std::string>& words) {
   const double high = parse_number(range->substr(colon + 1), "--range HIGH");
   if (!(low < high)) throw UsageError("ketensim tipping: --range = '" + *range + "': expected LOW < HIGH");
   const std::size_t steps = whole_number(args, "--steps", 6, 0, 40);
-  const auto jobs = static_cast<unsigned>(whole_number(args, "--jobs", 1, 1, 256));
   model::TrendCriterion criterion;
   if (const auto years = args.number("--trend-years")) {
     if (!(*years > 0)) throw UsageError("ketensim tipping: --trend-years = " + *args.value("--trend-years") + ": must be > 0");
@@ -126,10 +124,10 @@ int tipping_command(const std::vector<std::string>& words) {
     model::check_cross_field_rules(probe);
   }
   const bool quiet = args.has("--quiet");
-  ProgressLine progress(!quiet && jobs == 1);
   model::RunOptions options = engine_options(args, "tipping");
+  ProgressLine progress(!quiet);
   options.progress = [&progress](const model::Progress& p) { progress.update(p); };
-  const auto evaluate = model::scenario_evaluator(scenario, *key, criterion, options, jobs);
+  const auto evaluate = model::scenario_evaluator(scenario, *key, criterion, options);
 
   const auto& p = scenario.parameters.run;
   const auto window = model::trend_window_days(p.years, p.warmup_years, criterion);

@@ -43,7 +43,7 @@ Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_even
     }
   }
   families_.reserve(1u << 19);  // the national scenario keeps a few hundred thousand families at once
-  case_index_.reserve(1u << 19);
+  successions_seen_.reserve(1u << 19);
   for (std::size_t source = 0; source < source_count_; ++source) {
     double national_per_year = 0.0;
     if (source == static_cast<std::size_t>(Source::vt_report)) national_per_year = p_.inflow.vt_reports_per_year;
@@ -147,7 +147,7 @@ FamilyRef Chain::new_family(std::uint64_t source_index, std::uint16_t region, Fa
   } else {
     slot = static_cast<std::uint32_t>(families_.size());
     families_.emplace_back();
-    case_index_.push_back(0);
+    successions_seen_.push_back(0);
   }
   Family& f = families_[slot];
   const std::uint32_t generation = f.generation + 1;

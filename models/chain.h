@@ -10,6 +10,8 @@
 #include "models/chain_statistics.h"
 #include "models/event_kind.h"
 #include "models/family.h"
+#include "models/family_table.h"
+#include "models/mentor_index.h"
 #include "models/organisation.h"
 #include "models/staff_member.h"
 #include "models/run_result.h"
@@ -128,6 +130,7 @@ class Chain final : public sim::EventHandler {
   void end_mentoring(sim::WorkerId worker);
   void start_holder(sim::WorkerId worker, StaffMember::Holder holder);
   void vacate(sim::WorkerId worker);
+  void index_holder(sim::WorkerId worker);
   void set_funded(sim::WorkerId worker, bool funded);
   sim::StreamKey staff_key(sim::WorkerId worker) const;
   void apply_speed(sim::WorkerId worker, double factor);
@@ -192,8 +195,13 @@ class Chain final : public sim::EventHandler {
   std::vector<StaffMember> staff_;
   std::vector<std::uint64_t> staff_keys_;  // random-stream key of each position
   std::vector<std::uint32_t> pool_of_worker_;
-  std::vector<std::vector<std::uint32_t>> cases_at_worker_;  // family slots held by each position
-  std::vector<std::uint32_t> case_index_;                    // by family slot: its place in its worker's list
+  // Successors who took over each position's cases (GI: guardian changes). A case counts the
+  // successions of its position while it was there when it leaves (remove_case), so that a
+  // new holder costs O(1), not a visit to each of the position's cases.
+  std::vector<std::uint32_t> successions_at_worker_;
+  std::vector<std::uint32_t> successions_seen_;  // by family slot: the count when the case came
+  std::vector<MentorIndex> mentor_index_;        // per pool: permanent holders by start date
+  std::vector<std::vector<sim::WorkerId>> mentees_of_;  // by worker: the new hires they mentor
   std::vector<StaffStep> staff_step_;                       // per pool, since the last sample
   std::vector<double> pool_budget_euros_;
   std::vector<std::vector<std::pair<double, double>>> one_off_costs_;  // per pool: (date, euros) of the last year
@@ -213,7 +221,7 @@ class Chain final : public sim::EventHandler {
   std::vector<double> pool_hours_capacity_;  // hours the pool's staff could work after warm-up
   std::size_t samples_taken_ = 0;
 
-  std::vector<Family> families_;
+  FamilyTable families_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<sim::RandomStream> arrival_streams_;  // [source][region]
   std::vector<std::uint64_t> family_key_prefix_;     // [source index][region]: keys of families by source
@@ -225,6 +233,7 @@ class Chain final : public sim::EventHandler {
   ChainStatistics statistics_;
   Census census_;
   std::uint64_t conservation_violations_ = 0;
+  sim::Days next_conservation_check_ = 0;  // the census is checked against the records from then
   std::int64_t ots_children_ = 0;     // children with an OTS (not provisional), guardian or not
   std::vector<double> sample_times_;
   std::vector<double> series_values_;  // [metric][series][sample], filled as samples come

@@ -12,6 +12,7 @@ namespace ketensim::model {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double days_per_year = 365.0;
 
 std::pair<double, double> mean_p90(std::vector<double>& values) {
   if (values.empty()) return {nan, nan};
@@ -125,9 +126,11 @@ void Chain::sample() {
     averages_.foster_waiting += static_cast<double>(statistics_.level(Stage::care_foster_care, regions, Level::waiting));
   }
 
-  // Conservation: count the families actually in a place and compare with the census (a
-  // scan of every record: every 13th sample, about quarterly, and at the end).
-  if (i % 13 == 0 || i + 1 == samples) {
+  // Conservation: count the families actually in a place and compare with the census. A
+  // scan reads every record, over a million in a collapsing chain: once a simulated year
+  // (at the first sample of each) and at the end.
+  if (now() >= next_conservation_check_ || i + 1 == samples) {
+    next_conservation_check_ = (std::floor(now() / days_per_year) + 1) * days_per_year;
     std::uint64_t in_place = 0;
     for (const auto& family : families_) in_place += family.status != Status::left ? 1 : 0;
     if (in_place != census_.in_place || census_.entered != census_.in_place + census_.left_total()) ++conservation_violations_;

@@ -28,7 +28,10 @@ void Chain::start_workforce() {
   const std::size_t workers = platform_.workers().size();
   staff_.assign(workers, StaffMember{});
   pool_of_worker_.assign(workers, 0);
-  cases_at_worker_.assign(workers, {});
+  successions_at_worker_.assign(workers, 0);
+  mentees_of_.assign(workers, {});
+  mentor_index_.clear();
+  for (const auto& pool : pools_) mentor_index_.emplace_back(pool.worker_count());
   staff_step_.assign(pools_.size(), StaffStep{});
   staff_totals_.assign(pools_.size(), StaffTotals{});
   one_off_costs_.assign(pools_.size(), {});
@@ -59,6 +62,7 @@ void Chain::start_workforce() {
       member.started_at = -draw_for(member, key, [&](sim::RandomStream& s) {
         return s.exponential(std::max(1.0, p.workforce.initial_tenure_days_mean));
       });
+      index_holder(w);
     }
   }
   // Without staff dynamics the positions stay held by experienced, healthy workers.
@@ -96,20 +100,22 @@ void Chain::apply_speed(sim::WorkerId worker, double factor) {
 }
 
 void Chain::add_case(sim::WorkerId worker, Family& family) {
-  auto& cases = cases_at_worker_[worker];
-  case_index_[slot_of(family)] = static_cast<std::uint32_t>(cases.size());
-  cases.push_back(static_cast<std::uint32_t>(&family - families_.data()));
+  successions_seen_[slot_of(family)] = successions_at_worker_[worker];
 }
 
 void Chain::remove_case(sim::WorkerId worker, Family& family) {
-  auto& cases = cases_at_worker_[worker];
-  // The last case takes the leaving one's place; its index lives apart from its record, so
-  // moving it does not fetch a cold family record.
-  const std::uint32_t index = case_index_[slot_of(family)];
-  const std::uint32_t moved = cases.back();
-  cases[index] = moved;
-  case_index_[moved] = index;
-  cases.pop_back();
+  // At the GI each successor who took over the case while it was here is a guardian change.
+  if (pool_plans_[pool_of_worker_[worker]].organisation != Organisation::gi) return;
+  const std::uint32_t changes = successions_at_worker_[worker] - successions_seen_[slot_of(family)];
+  family.guardian_changes = static_cast<std::uint8_t>(std::min<std::uint32_t>(255, family.guardian_changes + changes));
+}
+
+void Chain::index_holder(sim::WorkerId worker) {
+  const StaffMember& member = staff_[worker];
+  const std::uint32_t pool = pool_of_worker_[worker];
+  mentor_index_[pool].set(worker - pools_[pool].first_worker(),
+                          member.holder == StaffMember::Holder::permanent ? std::optional<sim::Days>(member.started_at)
+                                                                          : std::nullopt);
 }
 
 sim::StreamKey Chain::staff_key(sim::WorkerId worker) const { return sim::StreamKey::from_value(staff_keys_[worker]); }
@@ -135,6 +141,7 @@ void Chain::set_funded(sim::WorkerId worker, bool funded) {
   if (pool_parameters_now(pool).workforce.staff_dynamics == 0) {
     start_holder(worker, StaffMember::Holder::permanent);
     staff_[worker].started_at = now() - pool_parameters_now(pool).workforce.ramp_up_days;  // experienced
+    index_holder(worker);
     apply_speed(worker, 1.0);
   }
 }
@@ -144,6 +151,12 @@ void Chain::end_mentoring(sim::WorkerId worker) {
   if (!member.mentor) return;
   StaffMember& mentor = staff_[*member.mentor];
   if (mentor.mentees > 0) --mentor.mentees;
+  auto& mentees = mentees_of_[*member.mentor];
+  const auto found = std::find(mentees.begin(), mentees.end(), worker);
+  if (found != mentees.end()) {
+    *found = mentees.back();
+    mentees.pop_back();
+  }
   member.mentor.reset();
 }
 
@@ -151,11 +164,10 @@ void Chain::vacate(sim::WorkerId worker) {
   StaffMember& member = staff_[worker];
   end_mentoring(worker);
   member.mentees = 0;  // the new hires lose their mentor
-  for (std::size_t i = 0; i < pools_[pool_of_worker_[worker]].worker_count(); ++i) {
-    StaffMember& other = staff_[pools_[pool_of_worker_[worker]].first_worker() + i];
-    if (other.mentor == worker) other.mentor.reset();
-  }
+  for (const sim::WorkerId mentee : mentees_of_[worker]) staff_[mentee].mentor.reset();
+  mentees_of_[worker].clear();
   member.holder = StaffMember::Holder::vacant;
+  index_holder(worker);
   member.vacant_since = now();
   member.sick = false;
   member.hire_under_way = false;
@@ -172,33 +184,31 @@ void Chain::start_holder(sim::WorkerId worker, StaffMember::Holder holder) {
   member.started_at = now();
   member.sick = false;
   member.pressure = 1.0;
+  index_holder(worker);
   if (holder == StaffMember::Holder::permanent) {
     member.hire_under_way = false;
     // The new hire's mentor: the next experienced permanent colleague in the pool.
-    const std::size_t count = pools_[pool].worker_count();
     const std::size_t own = worker - pools_[pool].first_worker();
-    for (std::size_t step = 1; step < count; ++step) {
-      const sim::WorkerId other = pools_[pool].first_worker() + static_cast<sim::WorkerId>((own + step) % count);
-      const StaffMember& colleague = staff_[other];
-      if (colleague.holder == StaffMember::Holder::permanent && now() - colleague.started_at >= p.workforce.ramp_up_days) {
-        member.mentor = other;
-        ++staff_[other].mentees;
-        break;
-      }
+    if (const auto found = mentor_index_[pool].next_experienced(own, now(), p.workforce.ramp_up_days)) {
+      const sim::WorkerId other = pools_[pool].first_worker() + static_cast<sim::WorkerId>(*found);
+      member.mentor = other;
+      ++staff_[other].mentees;
+      mentees_of_[other].push_back(worker);
     }
   }
   pools_[pool].set_available(worker, true);
-  // A successor takes over the cases: each child gets another guardian (at the GI) and the
-  // successor redoes part of the work (loop L2).
-  const bool guardian = pool_plans_[pool].organisation == Organisation::gi;
-  for (const std::uint32_t slot : cases_at_worker_[worker]) {
-    Family& family = families_[slot];
-    if (guardian && family.guardian_changes < 255) ++family.guardian_changes;
-    if (p.feedback.l2_transfers != 0 && p.workforce.rework_hours_per_child > 0) {
-      engine_->start_work(worker, p.workforce.rework_hours_per_child * family.children, family.children,
-                          sim::Event{static_cast<std::uint32_t>(EventKind::rework_done), worker, 0,
-                                     static_cast<std::uint8_t>(SameInstantOrder::release)});
-    }
+  // A successor takes over the cases: each child gets another guardian (at the GI; counted
+  // when the case leaves, remove_case) and the successor redoes part of the work (loop L2):
+  // rework_hours_per_child per child, shared with their other work. Under processor sharing
+  // a job of h x c hours at weight c ends when virtual time has grown by h, whatever c, so
+  // one job for all the position's children ends when one job per case would all have ended
+  // and weighs on the other work as they would have.
+  ++successions_at_worker_[worker];
+  const int children = pools_[pool].caseload_of(worker);
+  if (p.feedback.l2_transfers != 0 && p.workforce.rework_hours_per_child > 0 && children > 0) {
+    engine_->start_work(worker, p.workforce.rework_hours_per_child * children, children,
+                        sim::Event{static_cast<std::uint32_t>(EventKind::rework_done), worker, 0,
+                                   static_cast<std::uint8_t>(SameInstantOrder::release)});
   }
   assign_waiting(pool);
 }

@@ -1,7 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "models/simulation.h"
 
+#include <sched.h>
+
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
 
 #include "models/chain.h"
 #include "models/output/result_codec.h"
@@ -42,6 +51,58 @@ ReplicationResult run_replication(const Scenario& scenario, std::uint32_t replic
   return result;
 }
 
+unsigned available_processors() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return static_cast<unsigned>(std::max(1, CPU_COUNT(&set)));
+  return std::max(1U, std::thread::hardware_concurrency());
+}
+
+void run_replications(const Scenario& scenario, const RunOptions& options,
+                      const std::function<void(std::size_t index, ReplicationResult&& result)>& take) {
+  const auto replications = static_cast<std::size_t>(scenario.parameters.run.replications);
+  const unsigned jobs = static_cast<unsigned>(std::min<std::size_t>(std::max(1U, options.jobs), std::max<std::size_t>(1, replications)));
+  auto replication_of = [&](std::size_t i) { return static_cast<std::uint32_t>(options.first_replication + i); };
+  if (options.engine != sim::EngineKind::native) {
+    sim::run_in_child_processes(
+        replications, jobs, [&](std::size_t i) { return output::encode(run_replication(scenario, replication_of(i), options)); },
+        [&](std::size_t i, std::string&& bytes) { take(i, output::decode_replication(bytes)); });
+    return;
+  }
+  if (jobs == 1) {
+    for (std::size_t i = 0; i < replications; ++i) take(i, run_replication(scenario, replication_of(i), options));
+    return;
+  }
+  // A Chain and its engine share nothing with other Chains (no global state), so replications
+  // run on threads; the lock serialises the hand-over of results and progress reports.
+  std::mutex lock;
+  RunOptions threaded = options;
+  if (options.progress) {
+    threaded.progress = [&](const Progress& progress) {
+      const std::lock_guard<std::mutex> guard(lock);
+      options.progress(progress);
+    };
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  auto work = [&] {
+    for (std::size_t i = next++; i < replications; i = next++) {
+      try {
+        ReplicationResult result = run_replication(scenario, replication_of(i), threaded);
+        const std::lock_guard<std::mutex> guard(lock);
+        if (!failure) take(i, std::move(result));
+      } catch (...) {
+        const std::lock_guard<std::mutex> guard(lock);
+        if (!failure) failure = std::current_exception();
+        next = replications;  // start no more
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
+  for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   RunResult run;
   run.software_version = software_version();
@@ -58,16 +119,10 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   run.event_names = Chain::event_names();
   run.has_events = options.event_log;
 
-  const auto replications = static_cast<std::uint32_t>(scenario.parameters.run.replications);
-  for (std::uint32_t i = 0; i < replications; ++i) {
-    const std::uint32_t k = options.first_replication + i;
-    if (options.engine == sim::EngineKind::native) {
-      run.replications.push_back(run_replication(scenario, k, options));
-    } else {
-      const std::string bytes = sim::run_in_child_process([&] { return output::encode(run_replication(scenario, k, options)); });
-      run.replications.push_back(output::decode_replication(bytes));
-    }
-  }
+  std::vector<std::optional<ReplicationResult>> gathered(static_cast<std::size_t>(scenario.parameters.run.replications));
+  run_replications(scenario, options, [&](std::size_t i, ReplicationResult&& result) { gathered[i] = std::move(result); });
+  run.replications.reserve(gathered.size());
+  for (auto& result : gathered) run.replications.push_back(std::move(*result));
   return run;
 }
 

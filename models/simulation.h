@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -27,13 +28,28 @@ struct RunOptions {
   /// first_replication .. first_replication + run.replications - 1, so that a run split over
   /// processes gives each replication the streams of the same index in a single run.
   std::uint32_t first_replication = 0;
-  /// Called now and then from the process running the replication (may be a child process).
+  /// Replications run at once: native ones on threads of this process, SimGrid ones in as
+  /// many child processes. Results do not depend on it (replication k's random streams
+  /// depend only on k, and results are gathered in replication order).
+  unsigned jobs = 1;
+  /// Called now and then from the process running the replication (may be a child process);
+  /// with several jobs, from one thread at a time, for whichever replication has news.
   std::function<void(const Progress&)> progress;
 };
 
 /// Runs replication `replication` of `scenario` in this process.
 /// A SimGrid replication can run only once per process: see run_scenario.
 ReplicationResult run_replication(const Scenario& scenario, std::uint32_t replication, const RunOptions& options);
+
+/// Runs replications first_replication .. first_replication + run.replications - 1 on
+/// `options.jobs` threads (native) or child processes (SimGrid) and hands each result to
+/// `take(i, result)`, i counted from 0, as it finishes: in any order, one call at a time.
+/// The first failure is thrown once the replications already running have ended.
+void run_replications(const Scenario& scenario, const RunOptions& options,
+                      const std::function<void(std::size_t index, ReplicationResult&& result)>& take);
+
+/// The number of processors this process may use: the default of the commands' --jobs.
+unsigned available_processors();
 
 /// Runs every replication of the scenario (`run.replications`, numbered from
 /// `options.first_replication`) and gathers the result.

@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "models/tipping_point.h"
 
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <exception>
 #include <limits>
-#include <mutex>
 #include <stdexcept>
-#include <thread>
 
 #include "models/parameter_table.h"
 #include "models/scenario_error.h"
@@ -39,43 +35,12 @@ ReplicationTrend trend_of(const ReplicationResult& replication, double from_days
   return trend;
 }
 
-// Runs replications 0 .. R-1 on `jobs` threads; each replication's streams depend only on its
-// index, so the results are those of a sequential run.
-std::vector<ReplicationTrend> run_trends(const Scenario& scenario, const RunOptions& options, unsigned jobs,
-                                         double from_days, double to_days) {
-  RunOptions run_options = options;
-  const auto replications = static_cast<std::size_t>(scenario.parameters.run.replications);
-  std::vector<ReplicationTrend> trends(replications);
-  if (options.engine != sim::EngineKind::native) {
-    const RunResult run = run_scenario(scenario, options);
-    for (std::size_t r = 0; r < replications; ++r) trends[r] = trend_of(run.replications[r], from_days, to_days);
-    return trends;
-  }
-  std::atomic<std::size_t> next{0};
-  std::mutex failure_lock;
-  std::exception_ptr failure;
-  auto work = [&] {
-    for (std::size_t r = next++; r < replications; r = next++) {
-      try {
-        const auto k = static_cast<std::uint32_t>(options.first_replication + r);
-        trends[r] = trend_of(run_replication(scenario, k, run_options), from_days, to_days);
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(failure_lock);
-        if (!failure) failure = std::current_exception();
-      }
-    }
-  };
-  const unsigned threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1U, jobs), replications));
-  if (threads <= 1) {
-    work();
-  } else {
-    // Progress callbacks are not made for several threads at once.
-    run_options.progress = nullptr;
-    std::vector<std::thread> pool;
-    for (unsigned i = 0; i < threads; ++i) pool.emplace_back(work);
-    for (auto& thread : pool) thread.join();
-  }
-  if (failure) std::rethrow_exception(failure);
+// Runs the replications on `options.jobs` threads or child processes and keeps only each
+// one's trend, so that a wide search does not hold every replication's time series.
+std::vector<ReplicationTrend> run_trends(const Scenario& scenario, const RunOptions& options, double from_days, double to_days) {
+  std::vector<ReplicationTrend> trends(static_cast<std::size_t>(scenario.parameters.run.replications));
+  run_replications(scenario, options,
+                   [&](std::size_t i, ReplicationResult&& result) { trends[i] = trend_of(result, from_days, to_days); });
   return trends;
 }
 
@@ -113,7 +78,7 @@ TippingSearch find_tipping_point(const std::string& key, double low, double high
 }
 
 TrendEvaluator scenario_evaluator(const Scenario& scenario, const std::string& key, const TrendCriterion& criterion,
-                                  const RunOptions& options, unsigned jobs) {
+                                  const RunOptions& options) {
   const ParameterSpec* spec = find_parameter(key);
   if (spec == nullptr) {
     Scenario probe = scenario;
@@ -134,7 +99,7 @@ TrendEvaluator scenario_evaluator(const Scenario& scenario, const std::string& k
     Scenario varied = scenario;
     set_parameter(varied, key, value, "--vary");
     check_cross_field_rules(varied);
-    const std::vector<ReplicationTrend> trends = run_trends(varied, options, jobs, window.first, window.second);
+    const std::vector<ReplicationTrend> trends = run_trends(varied, options, window.first, window.second);
     std::vector<double> slopes;
     double start = 0, end = 0, arrivals = 0;
     for (const auto& trend : trends) {

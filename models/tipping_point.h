@@ -48,9 +48,8 @@ TippingSearch find_tipping_point(const std::string& key, double low, double high
 
 /// An evaluator that runs `scenario` with `key` set to the value (the loader's checks apply),
 /// on the scenario's seed and replications, so that every value sees the same random numbers.
-/// Native replications run on `jobs` threads (results do not depend on it); a SimGrid run
-/// uses run_scenario's child processes one at a time.
+/// Replications run on `options.jobs` threads or child processes (results do not depend on it).
 TrendEvaluator scenario_evaluator(const Scenario& scenario, const std::string& key, const TrendCriterion& criterion,
-                                  const RunOptions& options, unsigned jobs);
+                                  const RunOptions& options);
 
 }  // namespace ketensim::model

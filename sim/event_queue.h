@@ -97,11 +97,14 @@ class EventQueue {
     auto earliest = buckets_.begin();
     const std::int64_t index = earliest->first;
     horizon_ = static_cast<Days>(index + 1) * bucket_days;
-    std::vector<Entry> entries = std::move(earliest->second);
+    heap_ = std::move(earliest->second);  // the heap is empty: the bucket becomes the heap
     buckets_.erase(earliest);
     if (index == bucket_of(std::numeric_limits<Days>::infinity())) horizon_ = std::numeric_limits<Days>::infinity();
-    heap_.reserve(entries.size());
-    for (auto& entry : entries) push_heap(std::move(entry));
+    // Bottom-up heap construction, O(n) and no copy. Keys are unique (the rank holds an
+    // insertion counter), so the order of pops does not depend on how the heap was built.
+    for (std::size_t i = heap_.size() / arity + 1; i-- > 0;) {
+      if (i < heap_.size()) sift_down(i);
+    }
   }
 
   static bool before(const Entry& a, const Entry& b) {

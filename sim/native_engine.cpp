@@ -51,7 +51,7 @@ NativeEngine::Source NativeEngine::first_source() const {
   const bool have_timed = !timed_.empty();
   const bool have_completion = !completions_.empty();
   if (!have_timed && !have_completion) return Source::none;
-  if (have_completion && (!have_timed || completions_.key(completions_.top()) < timed_.top().key())) {
+  if (have_completion && (!have_timed || completions_.top_key() < timed_.top().key())) {
     return Source::completion;
   }
   return Source::timed;
@@ -72,7 +72,7 @@ void NativeEngine::run_until(Days end) {
     if (source == Source::none) break;
     if (source == Source::completion) {
       const WorkerId worker = completions_.top();
-      const Days date = completions_.key(worker).date;
+      const Days date = completions_.top_key().date;
       if (date > end) break;
       now_ = date;
       const auto job = workers_[worker].pop_first(now_);

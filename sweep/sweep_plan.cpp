@@ -94,6 +94,9 @@ std::vector<std::string> run_arguments(const SweepSpec& spec, const Point& point
   words.push_back("-o");
   words.push_back(run_file);
   words.push_back("-q");
+  // The sweep runs points side by side, one per process it was given: each point on one core.
+  words.push_back("-j");
+  words.push_back("1");
   return words;
 }
 

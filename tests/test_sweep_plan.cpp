@@ -127,7 +127,9 @@ TEST(SweepPlan, APointRunsKetensimRunWithItsSeedSettingsAndValues) {
                                              "gi.fte=30.5",
                                              "-o",
                                              "/out/points/0000.h5",
-                                             "-q"};
+                                             "-q",
+                                             "-j",
+                                             "1"};
   EXPECT_EQ(words, expected);
 }
 

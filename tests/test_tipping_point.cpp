@@ -160,11 +160,17 @@ TEST(TippingPoint, ARangeWithOneVerdictHasNoTippingPoint) {
 TEST(TippingPoint, OnlyContinuousScenarioKeysCanBeVaried) {
   auto scenario = testing::load_example("examples/small-chain.toml");
   const TrendCriterion criterion;
-  EXPECT_THROW(scenario_evaluator(scenario, "feedback.l1_turnover", criterion, RunOptions{}, 1), ScenarioError);
-  EXPECT_THROW(scenario_evaluator(scenario, "run.years", criterion, RunOptions{}, 1), ScenarioError);
-  EXPECT_THROW(scenario_evaluator(scenario, "gi.staff", criterion, RunOptions{}, 1), ScenarioError);
+  EXPECT_THROW(scenario_evaluator(scenario, "feedback.l1_turnover", criterion, RunOptions{}), ScenarioError);
+  EXPECT_THROW(scenario_evaluator(scenario, "run.years", criterion, RunOptions{}), ScenarioError);
+  EXPECT_THROW(scenario_evaluator(scenario, "gi.staff", criterion, RunOptions{}), ScenarioError);
   set_parameter(scenario, "run.replications", 1, "test");
-  EXPECT_THROW(scenario_evaluator(scenario, "gi.fte", criterion, RunOptions{}, 1), ScenarioError);
+  EXPECT_THROW(scenario_evaluator(scenario, "gi.fte", criterion, RunOptions{}), ScenarioError);
+}
+
+RunOptions on_threads(unsigned jobs) {
+  RunOptions options;
+  options.jobs = jobs;
+  return options;
 }
 
 TEST(TippingPoint, AnEvaluationDoesNotDependOnTheNumberOfThreads) {
@@ -172,8 +178,8 @@ TEST(TippingPoint, AnEvaluationDoesNotDependOnTheNumberOfThreads) {
   set_parameter(scenario, "run.replications", 3, "test");
   set_parameter(scenario, "run.years", 2, "test");
   const TrendCriterion criterion;
-  const auto one = scenario_evaluator(scenario, "inflow.vt_reports_per_year", criterion, RunOptions{}, 1)(2600);
-  const auto three = scenario_evaluator(scenario, "inflow.vt_reports_per_year", criterion, RunOptions{}, 3)(2600);
+  const auto one = scenario_evaluator(scenario, "inflow.vt_reports_per_year", criterion, RunOptions{})(2600);
+  const auto three = scenario_evaluator(scenario, "inflow.vt_reports_per_year", criterion, on_threads(3))(2600);
   EXPECT_EQ(one.slopes, three.slopes);
   EXPECT_EQ(one.settles, three.settles);
   EXPECT_EQ(one.waiting_end_mean, three.waiting_end_mean);

@@ -98,12 +98,14 @@ TEST(WorkforceDemonstrations, TheTippingPointRisesWithStaffAndFallsWithTurnoverS
   auto sensitive = base;
   set_parameter(sensitive, "workforce.departure_pressure_elasticity", 4, "test");
   const TrendCriterion criterion;
+  RunOptions two_threads;
+  two_threads.jobs = 2;
   std::vector<double> estimates;
   std::printf("\nTipping point of inflow.vt_reports_per_year, small chain, range 1500:3500, 4 steps, 12 replications of 5 years\n");
   for (const auto& [name, scenario] : std::vector<std::pair<std::string, Scenario>>{
            {"as shipped", base}, {"VT, RvdK and GI FTE x 1.2", staffed}, {"departure_pressure_elasticity 4 (1.5)", sensitive}}) {
     const auto search = find_tipping_point("inflow.vt_reports_per_year", 1500, 3500, 4,
-                                           scenario_evaluator(scenario, "inflow.vt_reports_per_year", criterion, RunOptions{}, 2));
+                                           scenario_evaluator(scenario, "inflow.vt_reports_per_year", criterion, two_threads));
     ASSERT_TRUE(search.bracketed()) << name;
     EXPECT_EQ(*search.direction, TippingDirection::above) << name;
     std::printf("%-40s %.0f ± %.0f (settles at %.0f, not at %.0f)\n", name.c_str(), search.estimate(), search.half_width(),

@@ -27,6 +27,12 @@ contains "bad scenario" "$work/out" "bad.toml:27: vt.fte = -22: must be >= 0 (FT
 check "unknown engine" 2 $?
 contains "unknown engine" "$work/out" "valid names are native, simgrid"
 
+for jobs in 0 1.5; do
+  "$ketensim" run "$small" -j "$jobs" -o "$work/jobs.h5" >"$work/out" 2>&1
+  check "-j $jobs" 2 $?
+  contains "-j $jobs" "$work/out" "--jobs = $jobs: expected a whole number from 1 to 1024"
+  [ ! -e "$work/jobs.h5" ] && passes=$((passes + 1)) || { echo "FAIL: -j $jobs wrote a file"; failures=$((failures + 1)); }
+done
 "$ketensim" run "$small" --frobnicate >"$work/out" 2>&1
 check "unknown option" 2 $?
 contains "unknown option" "$work/out" "unknown option '--frobnicate'"

@@ -64,6 +64,15 @@ def default_processes():
         return os.cpu_count() or 1
 
 
+def _processes(processes):
+    """The number of processes to use: `processes`, checked, or by default every processor."""
+    if processes is None:
+        return default_processes()
+    if int(processes) != processes or processes < 1:
+        raise ValueError(f"processes={processes!r}: expected a whole number >= 1")
+    return int(processes)
+
+
 def _prepared(scenario, replications, seed, years, changes):
     """A checked copy of the scenario with the run's overrides applied."""
     prepared = as_scenario(scenario).copy()
@@ -184,10 +193,7 @@ def run(scenario, *, replications=None, seed=None, years=None, processes=None, e
         raise ValueError(f"engine {engine!r}: expected one of {', '.join(ENGINES)}")
     prepared = _prepared(scenario, replications, seed, years, changes)
     total = prepared["run.replications"]
-    if processes is None:
-        processes = default_processes()
-    if int(processes) != processes or processes < 1:
-        raise ValueError(f"processes={processes!r}: expected a whole number >= 1")
+    processes = _processes(processes)
     program = find_program()
     from ._results import Results
 
@@ -201,8 +207,9 @@ def run(scenario, *, replications=None, seed=None, years=None, processes=None, e
             batch._handle.set("run.replications", float(count), RUN_ORIGIN)
             path = os.path.join(work, f"scenario-{first}.toml")
             batch.save(path)
+            # Each child runs its batch on one core: the children themselves are the parallelism.
             command = [program, "run", path, "-q", "--engine", engine, "--first-replication", str(first),
-                       "-o", os.path.join(work, f"part-{first}.h5")]
+                       "-j", "1", "-o", os.path.join(work, f"part-{first}.h5")]
             if events:
                 command.append("--events")
             last = first + count - 1
@@ -242,16 +249,20 @@ def _scenario_argument(scenario, index, work):
     raise TypeError(f"expected ketensim.Scenario objects or scenario paths, got {type(scenario).__name__}")
 
 
-def compare(*scenarios, replications=None, seed=None, years=None, warmup_years=None, engine="native", output=None):
+def compare(*scenarios, replications=None, seed=None, years=None, warmup_years=None, engine="native", output=None,
+            processes=None):
     """Runs configurations on common random numbers, as ``ketensim compare``, and returns the
     :class:`ketensim.Comparison` (open). The first configuration is the reference of the
     paired differences; every configuration takes its seed, replications, years and warm-up
     (and these overrides). ``output``: the compare file (default a temporary file deleted on
-    close). Runs in one child process; raises like :func:`run`."""
+    close). Runs in one child process, which runs ``processes`` replications at once
+    (``-j``; default: the processors this process may use; results do not depend on it);
+    raises like :func:`run`."""
     if len(scenarios) < 2:
         raise ValueError("compare() needs at least two configurations")
     if engine not in ENGINES:
         raise ValueError(f"engine {engine!r}: expected one of {', '.join(ENGINES)}")
+    processes = _processes(processes)
     program = find_program()
     from ._comparison import Comparison
 
@@ -260,7 +271,8 @@ def compare(*scenarios, replications=None, seed=None, years=None, warmup_years=N
     try:
         paths = [_scenario_argument(s, i, work) for i, s in enumerate(scenarios)]
         target, keep_directory = _result_path(output, "compare.h5")
-        command = [program, "compare", *paths, "-q", "--no-plots", "--engine", engine, "-o", target]
+        command = [program, "compare", *paths, "-q", "--no-plots", "--engine", engine, "-j", str(int(processes)),
+                   "-o", target]
         for option, value in (("--replications", replications), ("--seed", seed), ("--years", years)):
             if value is not None:
                 command += [option, repr(value) if isinstance(value, float) else str(value)]
