@@ -369,6 +369,14 @@ void Chain::on_measure_term_end(Family& family) {
     if (family.escalated && p.feedback.l4_escalation != 0) share += p.escalation.extension_extra_share;
     const bool care_pending = family.care_need && (family.care_status == CareStatus::requested || family.care_status == CareStatus::waiting);
     if (care_pending && p.feedback.l5_care_delay != 0) share += p.gi.extension_extra_share_care_not_started;
+    // A GI under pressure ends measures earlier: fewer extensions the further its mean
+    // caseload per FTE is above the norm.
+    if (p.gi.extension_cut_per_pressure > 0) {
+      const StaffPool& gi = pools_[family.pool];
+      const double norm = p.gi.pool.caseload_norm_children;
+      const double load = gi.fte() > 0 && norm > 0 ? static_cast<double>(gi.children_in_caseload()) / gi.fte() / norm : 1.0;
+      share = std::max(0.0, share - p.gi.extension_cut_per_pressure * std::max(0.0, load - 1.0));
+    }
     extend = draw(family, Stage::gi, [&](sim::RandomStream& s) { return s.bernoulli(std::min(1.0, share)); });
     statistics_.flow(Flow::ots_reviewed, family.children, now());
     if (extend) statistics_.flow(Flow::ots_extended, family.children, now());

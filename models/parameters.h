@@ -105,6 +105,7 @@ struct Parameters {
     double guardianship_days_mean, youth_probation_days_mean, share_needing_care_at_home, care_request_days_mean;
     double extension_extra_share_care_not_started;
     double caseload_average_cap_children;
+    double extension_cut_per_pressure;
   } gi{};
   std::array<CareTypeParameters, care_type_count> care{};
   struct Initial {
