@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "models/calibration_targets.h"
+#include "models/kpi_bounds.h"
 #include "sim/statistics.h"
 
 namespace ketensim::cli {
@@ -26,7 +27,7 @@ sim::SufficientStats over_replications(const model::RunResult& run, std::size_t 
 void print_kpi_summary(std::ostream& out, const model::RunResult& run) {
   if (run.replications.empty()) return;
   const auto& first = run.replications.front().kpis;
-  out << "\nKPI summary, national (after warm-up; mean ± 95% CI over " << run.replications.size()
+  out << "\nKPI summary, national (after warm-up; mean [95% interval] over " << run.replications.size()
       << " replication" << (run.replications.size() == 1 ? "" : "s") << ")\n";
   out << std::left << std::setw(28) << "stage" << std::setw(44) << "kpi" << std::setw(14) << "unit" << "value\n";
   out << std::string(102, '-') << "\n";
@@ -34,6 +35,7 @@ void print_kpi_summary(std::ostream& out, const model::RunResult& run) {
                                           "share_within_deadline", "waiting_children_mean"};
   // Staff per organisation (the stage column names the organisation; docs/workforce.md).
   const std::vector<std::string> staff = {"turnover_rate_per_year", "sick_share", "vacancy_share"};
+  bool rough = false;
   for (std::size_t i = 0; i < first.size(); ++i) {
     const auto& kpi = first[i];
     if (kpi.region != "national") continue;
@@ -42,10 +44,12 @@ void print_kpi_summary(std::ostream& out, const model::RunResult& run) {
     for (const auto& name : shown) wanted = wanted || kpi.name == name;
     for (const auto& name : staff) wanted = wanted || kpi.name == name;
     if (!wanted) continue;
-    const auto ci = sim::confidence_interval(over_replications(run, i), 0.95);
+    const auto ci = sim::bounded_confidence_interval(over_replications(run, i), 0.95, model::kpi_bounds(kpi.name, kpi.unit));
+    rough = rough || (ci.n >= 2 && !(ci.half_width <= std::abs(ci.mean)));
     out << std::left << std::setw(28) << kpi.stage << std::setw(44) << kpi.name << std::setw(14) << kpi.unit
-        << format_interval(ci) << "\n";
+        << format_estimate(ci) << "\n";
   }
+  out << interval_notes(run.replications.size(), rough, false);
 }
 
 int print_calibration(std::ostream& out, const model::RunResult& run) {

@@ -87,12 +87,16 @@ class Comparison(FileReader):
         return out[keep].reset_index(drop=True)[SUMMARY_COLUMNS]
 
     def regional_spread(self):
-        """Spread of the regions' mean waits per configuration and stage: configuration, stage,
-        max_min_ratio_mean, max_min_ratio_half_width, cv_mean, cv_half_width, n."""
+        """Spread across regions of each stage's mean wait and share within deadline, per
+        configuration (a pool shared by several regions counted once, population-weighted):
+        configuration, stage, metric, units, p10_p90_mean, p10_p90_low, p10_p90_high,
+        max_min_mean, max_min_low, max_min_high (bounded 95% intervals), n."""
         table = self._h5["regional_spread"][()]
         names = np.asarray(self.names, dtype=object)
-        out = pd.DataFrame({"configuration": names[table["configuration"]], "stage": decode(table["stage"])})
-        for column in ["max_min_ratio_mean", "max_min_ratio_half_width", "cv_mean", "cv_half_width", "n"]:
+        out = pd.DataFrame({"configuration": names[table["configuration"]], "stage": decode(table["stage"]),
+                            "metric": decode(table["metric"])})
+        for column in ["units", "p10_p90_mean", "p10_p90_low", "p10_p90_high", "max_min_mean", "max_min_low",
+                       "max_min_high", "n"]:
             out[column] = table[column]
         return out
 
