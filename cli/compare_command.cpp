@@ -15,6 +15,7 @@
 #include "cli/number_format.h"
 #include "cli/progress_line.h"
 #include "cli/run_options.h"
+#include "cli/summary.h"
 #include "cli/staff_table.h"
 #include "models/comparison.h"
 #include "models/comparison_basis.h"
@@ -275,6 +276,9 @@ int compare_command(const std::vector<std::string>& words) {
   std::cout << "\nBasis: " << model::basis_name(basis) << "\n" << basis_notes;
   print_staff(std::cout, comparison.names, scenarios);
   print_national(std::cout, comparison);
+  std::vector<const model::RunResult*> results;
+  for (const auto& run : runs) results.push_back(&run.run);
+  print_settling(std::cout, comparison.names, results);
   print_spread(std::cout, comparison);
   if (!quiet) {
     print_regions(std::cout, comparison, "rvdk");

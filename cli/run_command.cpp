@@ -58,7 +58,10 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
   if (!calibration_only || args.value("--output")) output::write_run_result(run, output);
   int missed = 0;
   if (!quiet || calibration_only) {
-    if (!calibration_only) print_kpi_summary(std::cout, run);
+    if (!calibration_only) {
+      print_kpi_summary(std::cout, run);
+      print_settling(std::cout, {run.scenario_name}, {&run});
+    }
     if (!run.analytic.empty()) print_analytic_comparison(std::cout, run);
     if (calibration_only || prepared.scenario.parameters.run.compare_with_targets != 0) missed = print_calibration(std::cout, run);
   }

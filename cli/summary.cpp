@@ -10,6 +10,7 @@
 
 #include "models/calibration_targets.h"
 #include "models/kpi_bounds.h"
+#include "models/settling.h"
 #include "sim/statistics.h"
 
 namespace ketensim::cli {
@@ -76,6 +77,36 @@ int print_calibration(std::ostream& out, const model::RunResult& run) {
         << "\n";
   }
   return outside;
+}
+
+void print_settling(std::ostream& out, const std::vector<std::string>& names, const std::vector<const model::RunResult*>& runs) {
+  std::vector<std::vector<model::SettlingFlag>> flags;
+  bool any = false;
+  for (const auto* run : runs) {
+    flags.push_back(model::settling_flags(*run));
+    any = any || !flags.back().empty();
+  }
+  if (!any) return;
+  const model::TrendCriterion criterion;
+  out << "\nDo the national waiting lists settle? (slope after warm-up per replication, one-sided "
+      << format_number(100 * criterion.confidence) << "% test against " << format_number(100 * criterion.min_growth_share)
+      << "% of the list's arrivals a year, as in `ketensim tipping`)\n";
+  out << std::left << std::setw(20) << "waiting list";
+  for (const auto& name : names) out << std::setw(42) << name.substr(0, 41);
+  out << "\n" << std::string(20 + 42 * names.size(), '-') << "\n";
+  for (const auto& stage : model::trend_stages()) {
+    out << std::setw(20) << stage;
+    for (const auto& configuration : flags) {
+      std::string cell = "-";
+      for (const auto& flag : configuration) {
+        if (flag.stage != stage) continue;
+        cell = flag.verdict.settles ? "settles"
+                                    : "does not settle: +" + format_number(flag.verdict.slope_mean) + " children a year";
+      }
+      out << std::setw(42) << cell;
+    }
+    out << "\n";
+  }
 }
 
 }  // namespace ketensim::cli

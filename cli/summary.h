@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "models/run_result.h"
 
@@ -12,5 +14,9 @@ void print_kpi_summary(std::ostream& out, const model::RunResult& run);
 /// Prints each calibration target beside the simulated value; returns the number of targets
 /// outside the tolerance.
 int print_calibration(std::ostream& out, const model::RunResult& run);
+
+/// Prints, per configuration, whether each national waiting list settles (models/settling.h):
+/// "settles", or "does not settle: +N children a year" (its mean is then no steady value).
+void print_settling(std::ostream& out, const std::vector<std::string>& names, const std::vector<const model::RunResult*>& runs);
 
 }  // namespace ketensim::cli
