@@ -139,6 +139,8 @@ Comparison compare(const std::vector<ConfigurationRun>& configurations) {
     }
   }
 
+  for (const auto& configuration : configurations) c.settling.push_back(settling_flags(configuration.run));
+
   // Waiting lists over time, for the plots.
   const TimeSeries& shape = first.replications.front().timeseries;
   c.time_days = shape.time_days;

@@ -6,6 +6,7 @@
 
 #include "models/region_table.h"
 #include "models/run_result.h"
+#include "models/settling.h"
 #include "sim/statistics.h"
 
 namespace ketensim::model {
@@ -62,6 +63,8 @@ struct Comparison {
     sim::ConfidenceInterval max_minus_min;
   };
   std::vector<std::vector<Spread>> spread;  // [configuration][stage]
+  /// Whether each national waiting list settles, per configuration (models/settling.h).
+  std::vector<std::vector<SettlingFlag>> settling;
 
   /// The waiting-list time series of every configuration: [configuration][replication][series][sample].
   std::vector<double> time_days;

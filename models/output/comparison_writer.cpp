@@ -45,6 +45,34 @@ struct SpreadRow {
   std::uint64_t n;
 };
 
+struct SettlingRow {
+  std::uint32_t configuration;
+  const char* stage;
+  std::uint32_t settles;
+  double slope_mean, margin, floor_per_year, p_value;
+};
+
+void write_settling(const h5::File& file, const model::Comparison& c) {
+  std::vector<SettlingRow> rows;
+  for (std::size_t i = 0; i < c.settling.size(); ++i) {
+    for (const auto& flag : c.settling[i]) {
+      const auto& v = flag.verdict;
+      rows.push_back({static_cast<std::uint32_t>(i), flag.stage.c_str(), v.settles ? 1u : 0u, v.slope_mean, v.margin,
+                      v.floor_per_year, v.p_value});
+    }
+  }
+  h5::write_table(file, "settling",
+                  h5::row_types(sizeof(SettlingRow),
+                                {{"configuration", offsetof(SettlingRow, configuration), Column::u32},
+                                 {"stage", offsetof(SettlingRow, stage), Column::str},
+                                 {"settles", offsetof(SettlingRow, settles), Column::u32},
+                                 {"slope_mean", offsetof(SettlingRow, slope_mean), Column::f64},
+                                 {"margin", offsetof(SettlingRow, margin), Column::f64},
+                                 {"floor_per_year", offsetof(SettlingRow, floor_per_year), Column::f64},
+                                 {"p_value", offsetof(SettlingRow, p_value), Column::f64}}),
+                  rows.data(), rows.size(), h5::dataset_creation());
+}
+
 void write_tables(const h5::File& file, const model::Comparison& c) {
   std::vector<ConfigurationRow> configurations;
   for (std::size_t i = 0; i < c.names.size(); ++i) {
@@ -154,6 +182,7 @@ void write_comparison(const model::Comparison& c, const std::string& path, const
     h5::write_attribute(file, "years", c.years);
     h5::write_attribute(file, "warmup_years", c.warmup_years);
     write_tables(file, c);
+    write_settling(file, c);
     write_waiting(file, c);
     file.close();
   });

@@ -64,6 +64,17 @@ def test_no_interval_of_a_non_negative_kpi_goes_below_zero_in_the_summary(compar
     assert (bounded["mean"] - bounded["half_width"] < 0).any()
 
 
+def test_the_settling_flags_are_a_table(comparison):
+    settling = comparison.settling()
+    assert list(settling.columns) == ["configuration", "stage", "settles", "slope_mean", "margin", "floor_per_year",
+                                      "p_value"]
+    assert set(settling["configuration"]) == {"small-chain", "fewer-guardians"}
+    assert set(settling["stage"]) == {"vt_triage", "vt_investigation", "rvdk", "gi"}
+    # The verdict is the one-sided test the columns describe.
+    np.testing.assert_array_equal(settling["settles"],
+                                  ~(settling["slope_mean"] - settling["margin"] > settling["floor_per_year"]))
+
+
 def test_the_waiting_band_never_goes_below_zero():
     low, high = comparison_plots.non_negative_band(np.array([0.0, 2.0, 100.0]), np.array([0.0, 5.0, 1.0]))
     assert low[0] == 0 and high[0] == 0
