@@ -15,7 +15,10 @@
 #include "cli/number_format.h"
 #include "cli/progress_line.h"
 #include "cli/run_options.h"
+#include "cli/summary.h"
+#include "cli/staff_table.h"
 #include "models/comparison.h"
+#include "models/comparison_basis.h"
 #include "models/output/comparison_writer.h"
 #include "models/simulation.h"
 
@@ -26,70 +29,128 @@
 namespace ketensim::cli {
 namespace {
 
-// The national KPIs shown in the printed table (all are in the file).
-const std::vector<std::pair<std::string, std::string>>& headline_kpis() {
-  static const std::vector<std::pair<std::string, std::string>> kpis = {
-      {"wait_days_mean", "vt_triage"},          {"share_within_deadline", "vt_triage"},
-      {"wait_days_mean", "vt_investigation"},   {"share_within_deadline", "vt_investigation"},
-      {"wait_days_mean", "rvdk"},               {"share_within_deadline", "rvdk"},
-      {"wait_days_mean", "gi"},                 {"share_within_deadline", "gi"},
-      {"report_to_measure_days_mean", "chain"}, {"measure_to_care_days_mean", "chain"},
-      {"children_without_guardian_mean", "chain"}, {"caseload_per_guardian_mean", "chain"},
-      {"waiting_children_mean", "care_foster_care"}, {"wait_days_mean", "care_foster_care"},
+// The national KPIs shown in the printed table (all are in the file), with what each
+// measures in words: a "wait" is only the time before a worker takes the case, the "time in
+// stage" includes the work, shared with the worker's other cases.
+struct Headline {
+  const char* name;
+  const char* stage;
+  const char* label;
+};
+const std::vector<Headline>& headline_kpis() {
+  static const std::vector<Headline> kpis = {
+      {"wait_days_mean", "vt_triage", "VT triage: wait before assignment"},
+      {"sojourn_days_mean", "vt_triage", "VT triage: time in stage"},
+      {"share_within_deadline", "vt_triage", "VT triage: share within deadline"},
+      {"wait_days_mean", "vt_investigation", "investigation (a): wait before assignment"},
+      {"sojourn_days_mean", "vt_investigation", "investigation (a): time in stage"},
+      {"share_within_deadline", "vt_investigation", "investigation (a): share within deadline"},
+      {"wait_days_mean", "rvdk", "RvdK / judgment (b): wait before assignment"},
+      {"sojourn_days_mean", "rvdk", "RvdK / judgment (b): time in stage"},
+      {"share_within_deadline", "rvdk", "RvdK / judgment (b): share started in time"},
+      {"wait_days_mean", "gi", "guardian: wait before assignment"},
+      {"share_within_deadline", "gi", "guardian: share within deadline"},
+      {"report_to_measure_days_mean", "chain", "report to measure (completed cases only)"},
+      {"measure_to_care_days_mean", "chain", "measure to care (completed cases only)"},
+      {"children_without_guardian_mean", "chain", "children without a guardian"},
+      {"guardian_changes_mean", "chain", "guardian changes per child"},
+      {"caseload_per_guardian_mean", "chain", "caseload per guardian"},
+      {"escalations_per_year", "chain", "escalations a year"},
+      {"crisis_placements_per_year", "chain", "crisis placements a year"},
+      {"waiting_children_mean", "care_foster_care", "foster care: children waiting"},
+      {"wait_days_mean", "care_foster_care", "foster care: wait"},
+      {"turnover_rate_per_year", "vt", "VT: turnover"},
+      {"turnover_rate_per_year", "expertise", "expertise (a): turnover"},
+      {"turnover_rate_per_year", "rvdk", "RvdK: turnover"},
+      {"turnover_rate_per_year", "judgment", "judgment (b): turnover"},
+      {"turnover_rate_per_year", "gi", "GI: turnover"},
+      {"cost_per_year_euros", "vt", "VT: staff cost a year"},
+      {"cost_per_year_euros", "expertise", "expertise (a): staff cost a year"},
+      {"cost_per_year_euros", "rvdk", "RvdK: staff cost a year"},
+      {"cost_per_year_euros", "judgment", "judgment (b): staff cost a year"},
+      {"cost_per_year_euros", "gi", "GI: staff cost a year"},
   };
   return kpis;
 }
 
 void print_national(std::ostream& out, const model::Comparison& c) {
-  out << "\nNational KPIs (after warm-up): mean ± 95% CI over " << c.replications
-      << " replications; Δ = paired difference with " << c.names.front() << "\n";
+  out << "\nNational KPIs (after warm-up): mean [95% interval] over " << c.replications
+      << " replications; Δ = paired difference with " << c.names.front() << " (± 95%)\n";
   out << std::left << std::setw(54) << "kpi";
   for (std::size_t i = 0; i < c.names.size(); ++i) {
-    out << std::setw(20) << c.names[i].substr(0, 19);
+    out << std::setw(26) << c.names[i].substr(0, 25);
     if (i > 0) out << std::setw(20) << "Δ";
   }
-  out << "\n" << std::string(54 + 20 * (2 * c.names.size() - 1), '-') << "\n";
-  for (const auto& [name, stage] : headline_kpis()) {
-    const auto k = c.find(name, stage, "national");
+  out << "\n" << std::string(54 + 26 * c.names.size() + 20 * (c.names.size() - 1), '-') << "\n";
+  bool rough = false;
+  bool marked = false;
+  for (const auto& headline : headline_kpis()) {
+    const auto k = c.find(headline.name, headline.stage, "national");
     if (!k) continue;
-    out << std::setw(54) << (stage + " " + name + " (" + c.kpis[*k].unit + ")");
+    // Costs in millions, so that they fit the columns.
+    const bool euros = c.kpis[*k].unit == "euros/year";
+    auto scaled = [euros](sim::ConfidenceInterval ci) {
+      if (!euros) return ci;
+      for (double* x : {&ci.mean, &ci.half_width, &ci.low, &ci.high}) *x /= 1e6;
+      return ci;
+    };
+    const std::string unit = euros ? "million euros/year" : c.kpis[*k].unit;
+    out << std::setw(54) << (std::string(headline.label) + " (" + unit + ")").substr(0, 53);
     for (std::size_t i = 0; i < c.names.size(); ++i) {
-      out << std::setw(20) << format_interval(c.estimates[c.at(i, *k)]);
-      if (i > 0) out << std::setw(20) << format_interval(c.differences[c.at(i, *k)], true);
+      const auto estimate = scaled(c.estimates[c.at(i, *k)]);
+      rough = rough || (estimate.n >= 2 && !(estimate.half_width <= std::abs(estimate.mean)));
+      out << std::setw(26) << format_estimate(estimate) << " ";
+      if (i > 0) {
+        marked = marked || sim::interval_excludes_zero(c.differences[c.at(i, *k)]);
+        out << std::setw(20) << format_difference(scaled(c.differences[c.at(i, *k)]));
+      }
     }
     out << "\n";
   }
+  out << interval_notes(c.replications, rough, marked);
 }
 
 void print_spread(std::ostream& out, const model::Comparison& c) {
-  out << "\nSpread of mean waiting times across regions (max/min ratio; coefficient of variation)\n";
-  out << std::left << std::setw(20) << "stage";
-  for (const auto& name : c.names) out << std::setw(36) << name.substr(0, 35);
-  out << "\n" << std::string(20 + 36 * c.names.size(), '-') << "\n";
-  for (std::size_t s = 0; s < model::spread_stages().size(); ++s) {
-    out << std::setw(20) << model::spread_stages()[s];
-    for (std::size_t i = 0; i < c.names.size(); ++i) {
-      const auto& spread = c.spread[i][s];
-      out << std::setw(36) << (format_interval(spread.max_min_ratio) + "; " + format_interval(spread.coefficient_of_variation));
+  out << "\nSpread across regions (each pool once, population-weighted; units: pools or regions counted)\n";
+  out << std::left << std::setw(54) << "stage";
+  for (const auto& name : c.names) out << std::setw(27) << name.substr(0, 26);
+  out << "\n" << std::string(54 + 27 * c.names.size(), '-') << "\n";
+  if (c.spread.empty()) return;
+  for (std::size_t s = 0; s < c.spread.front().size(); ++s) {
+    const auto& first = c.spread.front()[s];
+    const std::string what = first.stage + (first.metric == "wait_days_mean" ? " wait (days)" : " share within deadline");
+    for (const bool p10_p90 : {true, false}) {
+      out << std::setw(54) << (what + (p10_p90 ? ": p90 - p10" : ": max - min"));
+      for (std::size_t i = 0; i < c.names.size(); ++i) {
+        std::string cell = "-";
+        for (const auto& spread : c.spread[i]) {
+          if (spread.stage != first.stage || spread.metric != first.metric) continue;
+          cell = spread.units < 2 ? "one pool"
+                                  : format_estimate(p10_p90 ? spread.p10_to_p90 : spread.max_minus_min) + " (" +
+                                        std::to_string(spread.units) + ")";
+        }
+        out << std::setw(27) << cell;
+      }
+      out << "\n";
     }
-    out << "\n";
   }
 }
 
 void print_regions(std::ostream& out, const model::Comparison& c, const std::string& stage) {
-  out << "\nMean wait at " << stage << " per region (days): mean ± 95% CI, Δ paired with " << c.names.front() << "\n";
+  out << "\nMean wait before assignment at " << stage << " per region (days): mean [95% interval], Δ paired with "
+      << c.names.front() << "\n";
   out << std::left << std::setw(28) << "region";
   for (std::size_t i = 0; i < c.names.size(); ++i) {
-    out << std::setw(18) << c.names[i].substr(0, 17);
+    out << std::setw(24) << c.names[i].substr(0, 23);
     if (i > 0) out << std::setw(18) << "Δ";
   }
-  out << "\n" << std::string(28 + 18 * (2 * c.names.size() - 1), '-') << "\n";
+  out << "\n" << std::string(28 + 24 * c.names.size() + 18 * (c.names.size() - 1), '-') << "\n";
   for (std::size_t k = 0; k < c.kpis.size(); ++k) {
     if (c.kpis[k].name != "wait_days_mean" || c.kpis[k].stage != stage) continue;
     out << std::setw(28) << c.kpis[k].region.substr(0, 27);
     for (std::size_t i = 0; i < c.names.size(); ++i) {
-      out << std::setw(18) << format_interval(c.estimates[c.at(i, k)]);
-      if (i > 0) out << std::setw(18) << format_interval(c.differences[c.at(i, k)], true);
+      out << std::setw(24) << format_estimate(c.estimates[c.at(i, k)]);
+      if (i > 0) out << std::setw(18) << format_difference(c.differences[c.at(i, k)]);
     }
     out << "\n";
   }
@@ -112,11 +173,51 @@ std::vector<std::string> draw_plots(const std::string& file, const std::string& 
   return {prefix + "-waiting.png", prefix + "-regions.png"};
 }
 
+// Puts every configuration on the chosen basis (docs/scenario-comparison.md) and returns
+// what the table should say about it.
+std::string put_on_basis(std::vector<model::Scenario>& scenarios, const std::vector<std::string>& names, model::Basis basis,
+                         const model::RunOptions& options, bool quiet) {
+  std::ostringstream notes;
+  if (basis == model::Basis::equal_budget) {
+    notes << "Highest effective utilisation of any pool (analytic), as configured -> equal budget:\n";
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+      auto highest = [](const model::Scenario& s) {
+        double most = 0;
+        for (const auto& [organisation, u] : model::highest_effective_utilisation(s)) most = std::max(most, u);
+        return most;
+      };
+      const double before = highest(scenarios[i]);
+      scenarios[i] = model::equal_budget(scenarios[i]);
+      notes << "  " << names[i] << ": " << format_number(before) << " -> " << format_number(highest(scenarios[i])) << "\n";
+    }
+  }
+  if (basis == model::Basis::meet_norms) {
+    notes << "Deadlines at the staff found (national share within the deadline, mean [95% interval] >= norm):\n";
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+      const auto found = model::meet_norms(scenarios[i], options, 0.01, [&](const std::string& note) {
+        if (!quiet) std::cerr << "\r" << names[i] << ": meet-norms " << note << "          " << std::flush;
+      });
+      if (!quiet) std::cerr << "\n";
+      scenarios[i] = found.scenario;
+      notes << "  " << names[i] << " (" << found.simulations << " simulations):";
+      for (const auto& check : found.checks) {
+        notes << " " << check.stage << " " << format_estimate(check.share) << (check.met() ? " >= " : " < ")
+              << format_number(check.target) << ";";
+      }
+      notes << "\n";
+    }
+  }
+  return notes.str();
+}
+
 }  // namespace
 
 int compare_command(const std::vector<std::string>& words) {
   auto options = run_option_list();
   options.push_back({"--no-plots", "", false, "do not draw the PNG plots"});
+  options.push_back({"--basis", "", true,
+                     "as-configured (default) | equal-budget (same total FTE, equal effective utilisation) | "
+                     "meet-norms (smallest staff that meets the legal deadlines)"});
   Arguments args("compare", options);
   args.parse(words);
   if (args.has("--help")) {
@@ -147,13 +248,24 @@ int compare_command(const std::vector<std::string>& words) {
   }
   const std::string output = args.value("--output").value_or("results/compare.h5");
   const bool quiet = args.has("--quiet");
+  model::Basis basis = model::Basis::as_configured;
+  try {
+    basis = model::basis_from_name(args.value("--basis").value_or("as-configured"));
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("ketensim compare: --basis ") + e.what());
+  }
+  std::vector<std::string> names;
+  for (const auto& scenario : scenarios) {
+    names.push_back(scenario.name.empty() ? std::filesystem::path(scenario.path).stem().string() : scenario.name);
+  }
+  const std::string basis_notes = put_on_basis(scenarios, names, basis, engine_options(args, "compare"), quiet);
   ProgressLine progress(!quiet);
   std::vector<model::ConfigurationRun> runs;
   for (const auto& scenario : scenarios) {
     model::RunOptions run_options = engine_options(args, "compare");
     run_options.progress = [&progress](const model::Progress& p) { progress.update(p); };
-    runs.push_back({scenario.name.empty() ? std::filesystem::path(scenario.path).stem().string() : scenario.name,
-                    scenario.path, model::placement_name(scenario.placement), model::run_scenario(scenario, run_options)});
+    runs.push_back({names[runs.size()], scenario.path, model::placement_name(scenario.placement),
+                    model::run_scenario(scenario, run_options), scenario.regions.regions});
   }
   progress.finish();
   const model::Comparison comparison = model::compare(runs);
@@ -161,7 +273,12 @@ int compare_command(const std::vector<std::string>& words) {
   std::cout << "Configurations:";
   for (std::size_t i = 0; i < runs.size(); ++i) std::cout << "\n  " << i << ". " << runs[i].name << " (" << runs[i].path << ")";
   std::cout << "\n";
+  std::cout << "\nBasis: " << model::basis_name(basis) << "\n" << basis_notes;
+  print_staff(std::cout, comparison.names, scenarios);
   print_national(std::cout, comparison);
+  std::vector<const model::RunResult*> results;
+  for (const auto& run : runs) results.push_back(&run.run);
+  print_settling(std::cout, comparison.names, results);
   print_spread(std::cout, comparison);
   if (!quiet) {
     print_regions(std::cout, comparison, "rvdk");

@@ -4,23 +4,28 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/run_options.h"
+#include "cli/staff_table.h"
 #include "models/parameter_table.h"
 #include "models/scenario.h"
 
 namespace ketensim::cli {
 
 int check_command(const std::vector<std::string>& words) {
-  Arguments args("check", {{"--help", "-h", false, "show this help"}});
+  Arguments args("check", {{"--set", "", true, "KEY=VALUE: change a numeric key (repeatable), as in run"},
+                           {"--help", "-h", false, "show this help"}});
   args.parse(words);
   if (args.has("--help")) {
-    std::cout << "usage: ketensim check SCENARIO\n\nValidates a scenario without running it.\n\n" << args.options_help();
+    std::cout << "usage: ketensim check SCENARIO [--set KEY=VALUE ...]\n\nValidates a scenario without running it and prints\n"
+                 "its staff per organisation with the yearly cost.\n\n" << args.options_help();
     return success;
   }
   if (args.positional().size() != 1) throw UsageError("ketensim check: expected one scenario file");
-  const auto scenario = model::load_scenario(args.positional()[0]);
+  const auto scenario = load_with_overrides(args.positional()[0], args, "check");
   std::cout << scenario.path << ": ok (" << scenario.regions.regions.size() << " regions, "
             << scenario.parameters.run.replications << " replications of " << scenario.parameters.run.years
             << " years)\n";
+  print_staff(std::cout, {scenario.name}, {scenario});
   return success;
 }
 

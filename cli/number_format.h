@@ -15,4 +15,15 @@ std::string format_number(double value);
 /// value); with `signed_value` a positive mean gets a "+" (a paired difference).
 std::string format_interval(const sim::ConfidenceInterval& ci, bool signed_value = false);
 
+/// An estimate with its bounded interval, "mean [low, high]" (`mean` alone below two
+/// replications, "-" without a value), with "!" when the half width exceeds the mean.
+std::string format_estimate(const sim::ConfidenceInterval& ci);
+
+/// A paired difference, "+mean ± half-width", with " *" when its interval excludes 0.
+std::string format_difference(const sim::ConfidenceInterval& ci);
+
+/// The warning lines under a table of intervals over `replications`: too few replications,
+/// and what "!" and "*" mean. Empty when `replications` is enough and nothing was marked.
+std::string interval_notes(std::uint64_t replications, bool any_rough, bool any_difference);
+
 }  // namespace ketensim::cli

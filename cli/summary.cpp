@@ -10,6 +10,8 @@
 
 #include "models/calibration_targets.h"
 #include "models/waiting_list_trends.h"
+#include "models/kpi_bounds.h"
+#include "models/settling.h"
 #include "sim/statistics.h"
 
 namespace ketensim::cli {
@@ -27,7 +29,7 @@ sim::SufficientStats over_replications(const model::RunResult& run, std::size_t 
 void print_kpi_summary(std::ostream& out, const model::RunResult& run) {
   if (run.replications.empty()) return;
   const auto& first = run.replications.front().kpis;
-  out << "\nKPI summary, national (after warm-up; mean ± 95% CI over " << run.replications.size()
+  out << "\nKPI summary, national (after warm-up; mean [95% interval] over " << run.replications.size()
       << " replication" << (run.replications.size() == 1 ? "" : "s") << ")\n";
   out << std::left << std::setw(28) << "stage" << std::setw(44) << "kpi" << std::setw(14) << "unit" << "value\n";
   out << std::string(102, '-') << "\n";
@@ -35,6 +37,7 @@ void print_kpi_summary(std::ostream& out, const model::RunResult& run) {
                                           "share_within_deadline", "waiting_children_mean"};
   // Staff per organisation (the stage column names the organisation; docs/workforce.md).
   const std::vector<std::string> staff = {"turnover_rate_per_year", "sick_share", "vacancy_share"};
+  bool rough = false;
   for (std::size_t i = 0; i < first.size(); ++i) {
     const auto& kpi = first[i];
     if (kpi.region != "national") continue;
@@ -43,10 +46,12 @@ void print_kpi_summary(std::ostream& out, const model::RunResult& run) {
     for (const auto& name : shown) wanted = wanted || kpi.name == name;
     for (const auto& name : staff) wanted = wanted || kpi.name == name;
     if (!wanted) continue;
-    const auto ci = sim::confidence_interval(over_replications(run, i), 0.95);
+    const auto ci = sim::bounded_confidence_interval(over_replications(run, i), 0.95, model::kpi_bounds(kpi.name, kpi.unit));
+    rough = rough || (ci.n >= 2 && !(ci.half_width <= std::abs(ci.mean)));
     out << std::left << std::setw(28) << kpi.stage << std::setw(44) << kpi.name << std::setw(14) << kpi.unit
-        << format_interval(ci) << "\n";
+        << format_estimate(ci) << "\n";
   }
+  out << interval_notes(run.replications.size(), rough, false);
 }
 
 int print_calibration(std::ostream& out, const model::RunResult& run) {
@@ -76,7 +81,7 @@ int print_calibration(std::ostream& out, const model::RunResult& run) {
   return outside;
 }
 
-int print_settling(std::ostream& out, const model::RunResult& run) {
+int print_waiting_list_trends(std::ostream& out, const model::RunResult& run) {
   out << "\nSettling: trend of each national waiting list after the warm-up (children/year, 95% interval)\n";
   if (run.replications.size() < 2) {
     out << "not tested: the test over replications needs at least 2 (-r 2)\n";
@@ -96,6 +101,36 @@ int print_settling(std::ostream& out, const model::RunResult& run) {
         << (trend.settles ? "yes" : trend.slope_mean > 0 ? "NO: grows" : "NO: shrinks") << "\n";
   }
   return drifting;
+}
+
+void print_settling(std::ostream& out, const std::vector<std::string>& names, const std::vector<const model::RunResult*>& runs) {
+  std::vector<std::vector<model::SettlingFlag>> flags;
+  bool any = false;
+  for (const auto* run : runs) {
+    flags.push_back(model::settling_flags(*run));
+    any = any || !flags.back().empty();
+  }
+  if (!any) return;
+  const model::TrendCriterion criterion;
+  out << "\nDo the national waiting lists settle? (slope after warm-up per replication, one-sided "
+      << format_number(100 * criterion.confidence) << "% test against " << format_number(100 * criterion.min_growth_share)
+      << "% of the list's arrivals a year, as in `ketensim tipping`)\n";
+  out << std::left << std::setw(20) << "waiting list";
+  for (const auto& name : names) out << std::setw(42) << name.substr(0, 41);
+  out << "\n" << std::string(20 + 42 * names.size(), '-') << "\n";
+  for (const auto& stage : model::trend_stages()) {
+    out << std::setw(20) << stage;
+    for (const auto& configuration : flags) {
+      std::string cell = "-";
+      for (const auto& flag : configuration) {
+        if (flag.stage != stage) continue;
+        cell = flag.verdict.settles ? "settles"
+                                    : "does not settle: +" + format_number(flag.verdict.slope_mean) + " children a year";
+      }
+      out << std::setw(42) << cell;
+    }
+    out << "\n";
+  }
 }
 
 }  // namespace ketensim::cli

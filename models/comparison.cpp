@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <stdexcept>
 
+#include "models/kpi_bounds.h"
+#include "models/regional_spread.h"
 #include "models/timeseries_metrics.h"
 
 namespace ketensim::model {
@@ -13,11 +16,11 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-sim::ConfidenceInterval interval(const std::vector<double>& samples) {
+sim::ConfidenceInterval interval(const std::vector<double>& samples, sim::Bounds bounds = sim::Bounds::none) {
   sim::SufficientStats stats;
   for (const double x : samples) stats.add(x);
   if (stats.count == 0) return sim::ConfidenceInterval{nan, nan, nan, nan, 0};
-  return sim::confidence_interval(stats, 0.95);
+  return sim::bounded_confidence_interval(stats, 0.95, bounds);
 }
 
 }  // namespace
@@ -92,42 +95,51 @@ Comparison compare(const std::vector<ConfigurationRun>& configurations) {
         const double difference = c.value(i, k, r) - c.value(0, k, r);
         if (i > 0 && !std::isnan(difference)) paired.push_back(difference);
       }
-      c.estimates.push_back(interval(own));
+      c.estimates.push_back(interval(own, kpi_bounds(c.kpis[k].name, c.kpis[k].unit)));
       c.differences.push_back(i > 0 ? interval(paired) : sim::ConfidenceInterval{nan, nan, nan, nan, 0});
     }
   }
 
-  // Spread across regions: per replication the max/min ratio and the coefficient of
-  // variation of the regions' mean waits, then their interval over replications.
+  // Spread across regions, per replication, over the units that serve them (see Spread).
   c.spread.resize(configurations_count);
   for (std::size_t i = 0; i < configurations_count; ++i) {
+    const auto& regions = configurations[i].regions;
     for (const auto& stage : spread_stages()) {
-      std::vector<double> ratios;
-      std::vector<double> cvs;
-      for (std::size_t r = 0; r < c.replications; ++r) {
-        std::vector<double> waits;
+      for (const char* metric : {"wait_days_mean", "share_within_deadline"}) {
+        // Units: the KPI rows of each unit with their regions' population.
+        std::map<std::string, std::vector<std::pair<std::size_t, double>>> units;
         for (std::size_t k = 0; k < c.kpis.size(); ++k) {
-          if (c.kpis[k].name != "wait_days_mean" || c.kpis[k].stage != stage || c.kpis[k].region == "national") continue;
-          const double w = c.value(i, k, r);
-          if (!std::isnan(w)) waits.push_back(w);
+          if (c.kpis[k].name != metric || c.kpis[k].stage != stage || c.kpis[k].region == "national") continue;
+          const auto region = std::find_if(regions.begin(), regions.end(), [&](const Region& r) { return r.code == c.kpis[k].region; });
+          if (region == regions.end()) units[c.kpis[k].region].push_back({k, 1.0});
+          else units[spread_unit(stage, configurations[i].placement, *region)].push_back({k, region->youth_population});
         }
-        if (waits.size() < 2) continue;
-        const auto [low, high] = std::minmax_element(waits.begin(), waits.end());
-        if (*low > 0) ratios.push_back(*high / *low);
-        double sum = 0;
-        double sum_sq = 0;
-        for (const double w : waits) {
-          sum += w;
-          sum_sq += w * w;
+        if (units.empty()) continue;
+        std::vector<double> ranges;
+        std::vector<double> extremes;
+        for (std::size_t r = 0; r < c.replications; ++r) {
+          std::vector<WeightedValue> values;
+          for (const auto& [unit, rows] : units) {
+            double sum = 0, weight = 0;
+            for (const auto& [k, population] : rows) {
+              const double v = c.value(i, k, r);
+              if (!std::isnan(v)) sum += v * population, weight += population;
+            }
+            if (weight > 0) values.push_back({sum / weight, weight});
+          }
+          if (values.size() < 2) continue;
+          ranges.push_back(weighted_quantile(values, 0.9) - weighted_quantile(values, 0.1));
+          const auto [low, high] = std::minmax_element(values.begin(), values.end(),
+                                                       [](const WeightedValue& a, const WeightedValue& b) { return a.value < b.value; });
+          extremes.push_back(high->value - low->value);
         }
-        const double n = static_cast<double>(waits.size());
-        const double mean = sum / n;
-        const double sd = std::sqrt(std::max(0.0, (sum_sq - n * mean * mean) / (n - 1)));
-        if (mean > 0) cvs.push_back(sd / mean);
+        const sim::Bounds bounds = std::string(metric) == "share_within_deadline" ? sim::Bounds::unit_interval : sim::Bounds::non_negative;
+        c.spread[i].push_back(Comparison::Spread{stage, metric, units.size(), interval(ranges, bounds), interval(extremes, bounds)});
       }
-      c.spread[i].push_back(Comparison::Spread{stage, interval(ratios), interval(cvs)});
     }
   }
+
+  for (const auto& configuration : configurations) c.settling.push_back(settling_flags(configuration.run));
 
   // Waiting lists over time, for the plots.
   const TimeSeries& shape = first.replications.front().timeseries;

@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "models/region_table.h"
 #include "models/run_result.h"
+#include "models/settling.h"
 #include "sim/statistics.h"
 
 namespace ketensim::model {
@@ -15,6 +17,9 @@ struct ConfigurationRun {
   std::string path;
   std::string placement;
   RunResult run;
+  /// The scenario's regions, for the regional spread (the pools they share, their youth
+  /// population); empty: each KPI region its own unit of equal weight.
+  std::vector<Region> regions = {};
 };
 
 /// Which KPI: the columns of /kpis.
@@ -38,19 +43,28 @@ struct Comparison {
   /// [configuration][kpi][replication]; NaN where a configuration lacks the KPI or it is
   /// undefined in a replication.
   std::vector<double> values;
-  /// Mean with its 95% interval, per [configuration][kpi].
+  /// Mean with its 95% interval, per [configuration][kpi]; low and high respect the KPI's
+  /// bounds (models/kpi_bounds.h), half_width is Student's.
   std::vector<sim::ConfidenceInterval> estimates;
   /// Paired difference (configuration - first) with its 95% interval, per [configuration][kpi];
-  /// the first configuration's entries are NaN.
+  /// the first configuration's entries are NaN. Student's t (a difference has either sign).
   std::vector<sim::ConfidenceInterval> differences;
 
-  /// The spread of a stage's mean wait across regions, per configuration.
+  /// The spread across regions of a stage's mean wait or share within deadline, per
+  /// configuration: per replication, over the units that serve the regions (a pool shared
+  /// by several regions once, models/regional_spread.h), each unit's population-weighted
+  /// value; then the population-weighted p90 - p10 and the max - min, with bounded 95%
+  /// intervals over replications.
   struct Spread {
     std::string stage;
-    sim::ConfidenceInterval max_min_ratio;
-    sim::ConfidenceInterval coefficient_of_variation;
+    std::string metric;  ///< wait_days_mean or share_within_deadline
+    std::uint64_t units = 0;
+    sim::ConfidenceInterval p10_to_p90;
+    sim::ConfidenceInterval max_minus_min;
   };
   std::vector<std::vector<Spread>> spread;  // [configuration][stage]
+  /// Whether each national waiting list settles, per configuration (models/settling.h).
+  std::vector<std::vector<SettlingFlag>> settling;
 
   /// The waiting-list time series of every configuration: [configuration][replication][series][sample].
   std::vector<double> time_days;
@@ -65,7 +79,7 @@ struct Comparison {
                                                 const std::string& region) const;
 };
 
-/// The stages whose regional spread of waiting times a comparison reports.
+/// The stages whose regional spread a comparison reports.
 const std::vector<std::string>& spread_stages();
 
 /// Builds the comparison; every run must have the same replications, seed and time points.

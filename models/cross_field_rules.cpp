@@ -68,6 +68,27 @@ void check_interventions(const Scenario& s) {
   }
 }
 
+// A moved function takes its staff either as a share of the baseline organisation or as a
+// stated FTE, not both (the share keeps the totals equal, a stated FTE would add to them);
+// in the baseline nothing moves.
+void check_moved_staff(const Scenario& s) {
+  struct Move {
+    std::string function, source;
+    double share, fte;
+  };
+  const Parameters& p = s.parameters;
+  for (const Move& move : {Move{"expertise", "vt", p.expertise.fte_from_vt_share, p.expertise.pool.fte},
+                           Move{"judgment", "rvdk", p.judgment.fte_from_rvdk_share, p.judgment.pool.fte}}) {
+    if (move.share == 0) continue;
+    const std::string share_key = move.function + ".fte_from_" + move.source + "_share";
+    require(s.placement != Placement::baseline, s, {share_key, "structure.placement"},
+            share_key + " = " + number(move.share) + ": moves staff, which needs structure.placement = \"regional\" or \"national\"");
+    require(move.fte == 0, s, {move.function + ".fte", share_key},
+            move.function + ".fte = " + number(move.fte) + ": set either " + move.function + ".fte or " + share_key +
+                " (the share derives the FTE from " + move.source + ".fte)");
+  }
+}
+
 }  // namespace
 
 void check_cross_field_rules(const Scenario& s) {
@@ -90,6 +111,7 @@ void check_cross_field_rules(const Scenario& s) {
   require_pool(s, "vt", p.vt.pool);
   require_pool(s, "rvdk", p.rvdk.pool);
   require_pool(s, "gi", p.gi.pool);
+  check_moved_staff(s);
   double at_home = 0;
   double out_of_home = 0;
   for (const auto& care : p.care) {

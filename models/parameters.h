@@ -74,11 +74,15 @@ struct Parameters {
   /// the forensic link): does the VT investigations when placed outside VT.
   struct Expertise {
     PoolParameters pool;
+    /// Share of VT's staff that moves to function (a) (docs/scenario-comparison.md).
+    double fte_from_vt_share;
   } expertise{};
   /// Function (b), the independent judgment on the coercive framework: does the protection
   /// investigations when placed outside the RvdK.
   struct Judgment {
     PoolParameters pool;
+    /// Share of the RvdK's staff that moves to function (b).
+    double fte_from_rvdk_share;
   } judgment{};
   struct Team {
     double reintake_saved_hours_per_child;
@@ -107,6 +111,11 @@ struct Parameters {
     double caseload_average_cap_children;
     double extension_cut_per_pressure;
   } gi{};
+  /// The shares of cases that must meet each legal deadline: what `compare --basis
+  /// meet-norms` staffs for (docs/scenario-comparison.md). No effect on a run.
+  struct Norm {
+    double vt_triage_share, vt_investigation_share, rvdk_start_share, guardian_share;
+  } norm{};
   std::array<CareTypeParameters, care_type_count> care{};
   struct Initial {
     double vt_families, rvdk_children, gi_ots_children, gi_vots_children, gi_guardianship_children,

@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "models/moved_staff.h"
 #include "models/parameter_table.h"
 #include "models/scenario.h"
 #include "models/scenario_error.h"
@@ -333,6 +334,15 @@ std::string Scenario::resolved_text() const {
     const double value = spec.field(copy);
     out << spec.key.substr(dot + 1) << " = " << (spec.boolean ? (value != 0 ? "true" : "false") : format_number(value))
         << "  # " << spec.unit << "\n";
+    if (spec.key == "expertise.fte_from_vt_share" || spec.key == "judgment.fte_from_rvdk_share") {
+      const Parameters moved = with_moved_staff(parameters);
+      const bool expertise = spec.key[0] == 'e';
+      if (value != 0) {
+        out << "# derived at the start: " << format_number(expertise ? moved.expertise.pool.fte : moved.judgment.pool.fte)
+            << " FTE move, " << format_number(expertise ? moved.vt.pool.fte : moved.rvdk.pool.fte) << " stay at "
+            << (expertise ? "VT" : "the RvdK") << "\n";
+      }
+    }
   }
   for (const auto& change : interventions) {
     out << "\n[[intervention]]\nname = " << std::quoted(change.name) << "\nstart_years = " << format_number(change.start_years)

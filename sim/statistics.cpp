@@ -207,6 +207,42 @@ ConfidenceInterval confidence_interval(const SufficientStats& stats, double leve
   return ci;
 }
 
+ConfidenceInterval bounded_confidence_interval(const SufficientStats& stats, double level, Bounds bounds) {
+  ConfidenceInterval ci = confidence_interval(stats, level);
+  if (bounds == Bounds::none || stats.count == 0) return ci;
+  const double floor = 0.0;
+  const double ceiling = bounds == Bounds::unit_interval ? 1.0 : kInf;
+  if (stats.count < 2) {
+    ci.low = floor;
+    ci.high = ceiling;
+    return ci;
+  }
+  const double m = ci.mean;
+  if (!(m > floor) || !(m < ceiling) || !(ci.half_width > 0.0)) {
+    // On (or, for inconsistent data, beyond) a bound, or no spread: nothing to transform.
+    ci.low = ci.high = std::clamp(m, floor, ceiling);
+    return ci;
+  }
+  if (bounds == Bounds::non_negative) {
+    const double spread = ci.half_width / m;  // t x standard error of log m
+    ci.low = m * std::exp(-spread);
+    ci.high = m * std::exp(spread);
+    return ci;
+  }
+  const double centre = std::log(m / (1.0 - m));
+  const double spread = ci.half_width / (m * (1.0 - m));  // t x standard error of logit m
+  auto logistic = [](double x) { return 1.0 / (1.0 + std::exp(-x)); };
+  ci.low = logistic(centre - spread);
+  ci.high = logistic(centre + spread);
+  return ci;
+}
+
+bool interval_is_rough(const ConfidenceInterval& ci) {
+  return ci.n < few_replications || !(ci.half_width <= std::abs(ci.mean));
+}
+
+bool interval_excludes_zero(const ConfidenceInterval& ci) { return ci.n >= 2 && (ci.low > 0.0 || ci.high < 0.0); }
+
 double student_t_cdf(double t, double df) {
   if (!(df > 0.0)) {
     throw std::invalid_argument("student_t_cdf: df(=" + format(df) + ") must be > 0");

@@ -50,6 +50,33 @@ struct ConfidenceInterval {
 /// Throws std::invalid_argument unless 0 < level < 1.
 ConfidenceInterval confidence_interval(const SufficientStats& stats, double level);
 
+/// The values a quantity can take, for an interval that respects them.
+enum class Bounds { none, non_negative, unit_interval };
+
+/// Confidence interval for a mean that stays within `bounds`: Student's t on the scale on
+/// which the bound lies at infinity (log for a non-negative quantity, logit for a share),
+/// with the delta method (standard error of log m: se / m; of logit m: se / (m (1 - m))),
+/// then transformed back. So a wait of 9.7 days with a large spread gets [1.3, 72] rather
+/// than 9.7 ± 35, and a share stays within [0, 1]. It needs only the sufficient statistics.
+///
+/// `mean` and `half_width` are those of the plain Student interval (half_width above the
+/// mean says the interval is uninformative); `low` and `high` are the bounded interval. A
+/// mean on its bound (every value 0, or every share 1) has no spread: [mean, mean]. With
+/// fewer than two observations the interval is the whole range. Bounds::none is
+/// confidence_interval.
+ConfidenceInterval bounded_confidence_interval(const SufficientStats& stats, double level, Bounds bounds);
+
+/// Replications below which intervals get a warning: with fewer, the spread itself is too
+/// uncertain for an interval to be read as 95%.
+inline constexpr std::uint64_t few_replications = 10;
+
+/// True when an interval deserves a warning: fewer than `few_replications` observations, or
+/// a half width larger than the mean's magnitude.
+bool interval_is_rough(const ConfidenceInterval& ci);
+
+/// True when a (paired difference) interval lies wholly on one side of 0.
+bool interval_excludes_zero(const ConfidenceInterval& ci);
+
 /// Quantile of Student's t distribution with `df` degrees of freedom: the t with
 /// P(T <= t) = p. `df` may be fractional (Welch intervals) and +inf (the normal limit).
 ///

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "models/comparison.h"
+#include "models/kpi_bounds.h"
 #include "models/simulation.h"
 #include "support/kpi_lookup.h"
 #include "support/scenario_files.h"
@@ -128,6 +129,42 @@ TEST(Comparison, AnInterventionLeavesEverythingBeforeItsStartIdentical) {
   }
   // And the plan does change what comes after.
   EXPECT_NE(a.events.size(), b.events.size());
+}
+
+}  // namespace
+}  // namespace ketensim::model
+
+namespace ketensim::model {
+namespace {
+
+// A real small run with few replications, where Student's interval of some non-negative KPI
+// crosses 0: the comparison's intervals stay within each KPI's bounds.
+TEST(Comparison, NoIntervalOfANonNegativeKpiGoesBelowZero) {
+  auto base = testing::load_example("examples/small-chain.toml");
+  set_parameter(base, "run.replications", 3, "test");
+  set_parameter(base, "run.years", 1.5, "test");
+  auto fewer = base;
+  set_parameter(fewer, "rvdk.fte", get_parameter(base, "rvdk.fte") * 0.8, "test");
+  const auto comparison = compare({run_configuration(base, "base"), run_configuration(fewer, "fewer")});
+  int crossing = 0;
+  int checked = 0;
+  for (std::size_t i = 0; i < comparison.names.size(); ++i) {
+    for (std::size_t k = 0; k < comparison.kpis.size(); ++k) {
+      const auto& kpi = comparison.kpis[k];
+      const auto& ci = comparison.estimates[comparison.at(i, k)];
+      if (ci.n < 2 || kpi_bounds(kpi.name, kpi.unit) == sim::Bounds::none) continue;
+      ++checked;
+      if (ci.mean - ci.half_width < 0) ++crossing;
+      EXPECT_GE(ci.low, 0.0) << kpi.stage << " " << kpi.name << " " << kpi.region;
+      EXPECT_LE(ci.low, ci.mean) << kpi.stage << " " << kpi.name << " " << kpi.region;
+      EXPECT_GE(ci.high, ci.mean) << kpi.stage << " " << kpi.name << " " << kpi.region;
+      if (kpi_bounds(kpi.name, kpi.unit) == sim::Bounds::unit_interval) {
+        EXPECT_LE(ci.high, 1.0) << kpi.name;
+      }
+    }
+  }
+  EXPECT_GT(checked, 100);
+  EXPECT_GT(crossing, 0) << "no Student interval crossed 0: the test would not show the bound";
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ TEST(ScenarioLoader, AnUnknownGroupListsTheValidTopLevelNames) {
   EXPECT_EQ(message, "test.toml:4: staff: unknown key; valid top-level names are format_version, name, description, "
                      "regions, structure, intervention, run, inflow, family, handover, workforce, escalation, feedback, vt, "
                      "expertise, judgment, "
-                     "team, national, local_team, rvdk, court, gi, initial, care");
+                     "team, national, local_team, rvdk, court, gi, norm, initial, care");
 }
 
 TEST(ScenarioLoader, AStringWhereANumberIsExpectedIsAnError) {

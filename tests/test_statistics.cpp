@@ -216,3 +216,71 @@ TEST(Quantile, RejectsEmptySamplesOutOfRangeProbabilitiesAndNan) {
 
 }  // namespace
 }  // namespace ketensim::sim
+
+namespace {
+ketensim::sim::SufficientStats sample_of(const std::vector<double>& values) {
+  ketensim::sim::SufficientStats stats;
+  for (const double x : values) stats.add(x);
+  return stats;
+}
+}  // namespace
+
+TEST(BoundedConfidenceInterval, StaysAboveZeroWhereStudentsGoesBelow) {
+  using namespace ketensim::sim;
+  const auto stats = sample_of({0.2, 0.5, 40.0});  // a wait that exploded in one replication
+  const auto plain = confidence_interval(stats, 0.95);
+  ASSERT_LT(plain.low, 0.0);
+  const auto bounded = bounded_confidence_interval(stats, 0.95, Bounds::non_negative);
+  EXPECT_GT(bounded.low, 0.0);
+  EXPECT_GT(bounded.high, bounded.mean);
+  EXPECT_DOUBLE_EQ(bounded.mean, plain.mean);
+  EXPECT_DOUBLE_EQ(bounded.half_width, plain.half_width);
+  // The log scale: the mean is the geometric centre of the interval.
+  EXPECT_NEAR(bounded.low * bounded.high, bounded.mean * bounded.mean, 1e-9 * bounded.mean * bounded.mean);
+  EXPECT_TRUE(interval_is_rough(bounded));
+}
+
+TEST(BoundedConfidenceInterval, KeepsASharewithinZeroAndOne) {
+  using namespace ketensim::sim;
+  const auto stats = sample_of({0.05, 0.9, 0.98});
+  ASSERT_GT(confidence_interval(stats, 0.95).high, 1.0);
+  ASSERT_LT(confidence_interval(stats, 0.95).low, 0.0);
+  const auto bounded = bounded_confidence_interval(stats, 0.95, Bounds::unit_interval);
+  EXPECT_GT(bounded.low, 0.0);
+  EXPECT_LT(bounded.high, 1.0);
+  EXPECT_LT(bounded.low, bounded.mean);
+  EXPECT_GT(bounded.high, bounded.mean);
+}
+
+TEST(BoundedConfidenceInterval, ApproachesStudentsWhenTheSpreadIsSmall) {
+  using namespace ketensim::sim;
+  std::vector<double> values;
+  for (int i = 0; i < 40; ++i) values.push_back(100.0 + (i % 5) * 0.1);
+  const auto stats = sample_of(values);
+  const auto plain = confidence_interval(stats, 0.95);
+  const auto bounded = bounded_confidence_interval(stats, 0.95, Bounds::non_negative);
+  EXPECT_NEAR(bounded.low, plain.low, 1e-3 * plain.half_width + 1e-6);
+  EXPECT_NEAR(bounded.high, plain.high, 1e-3 * plain.half_width + 1e-6);
+  EXPECT_FALSE(interval_is_rough(bounded));
+}
+
+TEST(BoundedConfidenceInterval, OnItsBoundOrFromOneValue) {
+  using namespace ketensim::sim;
+  const auto zeros = bounded_confidence_interval(sample_of({0, 0, 0}), 0.95, Bounds::non_negative);
+  EXPECT_EQ(zeros.low, 0.0);
+  EXPECT_EQ(zeros.high, 0.0);
+  const auto ones = bounded_confidence_interval(sample_of({1, 1}), 0.95, Bounds::unit_interval);
+  EXPECT_EQ(ones.low, 1.0);
+  EXPECT_EQ(ones.high, 1.0);
+  const auto one = bounded_confidence_interval(sample_of({0.4}), 0.95, Bounds::unit_interval);
+  EXPECT_EQ(one.low, 0.0);
+  EXPECT_EQ(one.high, 1.0);
+}
+
+TEST(IntervalExcludesZero, OnlyWhenWhollyOnOneSide) {
+  using namespace ketensim::sim;
+  EXPECT_TRUE(interval_excludes_zero(confidence_interval(sample_of({1.0, 1.1, 0.9}), 0.95)));
+  EXPECT_TRUE(interval_excludes_zero(confidence_interval(sample_of({-1.0, -1.1, -0.9}), 0.95)));
+  EXPECT_FALSE(interval_excludes_zero(confidence_interval(sample_of({-1.0, 1.1, 0.2}), 0.95)));
+  EXPECT_FALSE(interval_excludes_zero(confidence_interval(sample_of({1.0}), 0.95)));
+}

@@ -3,13 +3,14 @@
 
 #include <algorithm>
 
+#include "models/moved_staff.h"
 #include "models/parameter_table.h"
 #include "models/scenario_error.h"
 
 namespace ketensim::model::analytic {
 
 std::vector<Parameters> region_parameters(const Scenario& scenario, ParameterState state) {
-  std::vector<Parameters> params(scenario.regions.regions.size(), scenario.parameters);
+  std::vector<Parameters> params(scenario.regions.regions.size(), with_moved_staff(scenario.parameters));
   if (state == ParameterState::start) return params;
   std::vector<const Intervention*> order;
   for (const auto& change : scenario.interventions) order.push_back(&change);

@@ -39,9 +39,39 @@ struct SummaryRow {
 struct SpreadRow {
   std::uint32_t configuration;
   const char* stage;
-  double max_min_ratio_mean, max_min_ratio_half_width, cv_mean, cv_half_width;
+  const char* metric;
+  std::uint64_t units;
+  double p10_p90_mean, p10_p90_low, p10_p90_high, max_min_mean, max_min_low, max_min_high;
   std::uint64_t n;
 };
+
+struct SettlingRow {
+  std::uint32_t configuration;
+  const char* stage;
+  std::uint32_t settles;
+  double slope_mean, margin, floor_per_year, p_value;
+};
+
+void write_settling(const h5::File& file, const model::Comparison& c) {
+  std::vector<SettlingRow> rows;
+  for (std::size_t i = 0; i < c.settling.size(); ++i) {
+    for (const auto& flag : c.settling[i]) {
+      const auto& v = flag.verdict;
+      rows.push_back({static_cast<std::uint32_t>(i), flag.stage.c_str(), v.settles ? 1u : 0u, v.slope_mean, v.margin,
+                      v.floor_per_year, v.p_value});
+    }
+  }
+  h5::write_table(file, "settling",
+                  h5::row_types(sizeof(SettlingRow),
+                                {{"configuration", offsetof(SettlingRow, configuration), Column::u32},
+                                 {"stage", offsetof(SettlingRow, stage), Column::str},
+                                 {"settles", offsetof(SettlingRow, settles), Column::u32},
+                                 {"slope_mean", offsetof(SettlingRow, slope_mean), Column::f64},
+                                 {"margin", offsetof(SettlingRow, margin), Column::f64},
+                                 {"floor_per_year", offsetof(SettlingRow, floor_per_year), Column::f64},
+                                 {"p_value", offsetof(SettlingRow, p_value), Column::f64}}),
+                  rows.data(), rows.size(), h5::dataset_creation());
+}
 
 void write_tables(const h5::File& file, const model::Comparison& c) {
   std::vector<ConfigurationRow> configurations;
@@ -95,18 +125,23 @@ void write_tables(const h5::File& file, const model::Comparison& c) {
   std::vector<SpreadRow> spread;
   for (std::size_t i = 0; i < c.spread.size(); ++i) {
     for (const auto& s : c.spread[i]) {
-      spread.push_back({static_cast<std::uint32_t>(i), s.stage.c_str(), s.max_min_ratio.mean, s.max_min_ratio.half_width,
-                        s.coefficient_of_variation.mean, s.coefficient_of_variation.half_width, s.max_min_ratio.n});
+      spread.push_back({static_cast<std::uint32_t>(i), s.stage.c_str(), s.metric.c_str(), s.units, s.p10_to_p90.mean,
+                        s.p10_to_p90.low, s.p10_to_p90.high, s.max_minus_min.mean, s.max_minus_min.low, s.max_minus_min.high,
+                        s.p10_to_p90.n});
     }
   }
   h5::write_table(file, "regional_spread",
                   h5::row_types(sizeof(SpreadRow),
                                 {{"configuration", offsetof(SpreadRow, configuration), Column::u32},
                                  {"stage", offsetof(SpreadRow, stage), Column::str},
-                                 {"max_min_ratio_mean", offsetof(SpreadRow, max_min_ratio_mean), Column::f64},
-                                 {"max_min_ratio_half_width", offsetof(SpreadRow, max_min_ratio_half_width), Column::f64},
-                                 {"cv_mean", offsetof(SpreadRow, cv_mean), Column::f64},
-                                 {"cv_half_width", offsetof(SpreadRow, cv_half_width), Column::f64},
+                                 {"metric", offsetof(SpreadRow, metric), Column::str},
+                                 {"units", offsetof(SpreadRow, units), Column::u64},
+                                 {"p10_p90_mean", offsetof(SpreadRow, p10_p90_mean), Column::f64},
+                                 {"p10_p90_low", offsetof(SpreadRow, p10_p90_low), Column::f64},
+                                 {"p10_p90_high", offsetof(SpreadRow, p10_p90_high), Column::f64},
+                                 {"max_min_mean", offsetof(SpreadRow, max_min_mean), Column::f64},
+                                 {"max_min_low", offsetof(SpreadRow, max_min_low), Column::f64},
+                                 {"max_min_high", offsetof(SpreadRow, max_min_high), Column::f64},
                                  {"n", offsetof(SpreadRow, n), Column::u64}}),
                   spread.data(), spread.size(), h5::dataset_creation());
 }
@@ -147,6 +182,7 @@ void write_comparison(const model::Comparison& c, const std::string& path, const
     h5::write_attribute(file, "years", c.years);
     h5::write_attribute(file, "warmup_years", c.warmup_years);
     write_tables(file, c);
+    write_settling(file, c);
     write_waiting(file, c);
     file.close();
   });

@@ -51,6 +51,38 @@ def test_the_summary_holds_paired_differences_with_the_first(comparison):
     assert second["difference_n"] == 3
 
 
+def test_no_interval_of_a_non_negative_kpi_goes_below_zero_in_the_summary(comparison):
+    summary = comparison.summary()
+    defined = summary[summary["n"] >= 2]
+    bounds = np.array([_core.kpi_bounds(n, u) for n, u in zip(defined["name"], defined["unit"])])
+    bounded = defined[bounds != "none"]
+    assert len(bounded) > 100
+    assert (bounded["ci_low"] >= 0).all()
+    shares = defined[bounds == "unit_interval"]
+    assert (shares["ci_high"] <= 1).all()
+    # Three replications: Student's interval would cross 0 somewhere.
+    assert (bounded["mean"] - bounded["half_width"] < 0).any()
+
+
+def test_the_settling_flags_are_a_table(comparison):
+    settling = comparison.settling()
+    assert list(settling.columns) == ["configuration", "stage", "settles", "slope_mean", "margin", "floor_per_year",
+                                      "p_value"]
+    assert set(settling["configuration"]) == {"small-chain", "fewer-guardians"}
+    assert set(settling["stage"]) == {"vt_triage", "vt_investigation", "rvdk", "gi"}
+    # The verdict is the one-sided test the columns describe.
+    np.testing.assert_array_equal(settling["settles"],
+                                  ~(settling["slope_mean"] - settling["margin"] > settling["floor_per_year"]))
+
+
+def test_the_waiting_band_never_goes_below_zero():
+    low, high = comparison_plots.non_negative_band(np.array([0.0, 2.0, 100.0]), np.array([0.0, 5.0, 1.0]))
+    assert low[0] == 0 and high[0] == 0
+    assert 0 < low[1] < 2 < high[1]
+    assert low[1] * high[1] == pytest.approx(4.0)
+    assert low[2] == pytest.approx(99.0, abs=0.01) and high[2] == pytest.approx(101.0, abs=0.01)
+
+
 def test_fewer_guardians_leave_more_children_without_one(comparison):
     row = comparison.summary(name="children_without_guardian_mean", stage="chain", region="national",
                              configuration="fewer-guardians").iloc[0]
@@ -59,9 +91,13 @@ def test_fewer_guardians_leave_more_children_without_one(comparison):
 
 def test_regional_spread_and_waiting_lists_are_tables(comparison):
     spread = comparison.regional_spread()
-    assert list(spread.columns) == ["configuration", "stage", "max_min_ratio_mean", "max_min_ratio_half_width",
-                                    "cv_mean", "cv_half_width", "n"]
+    assert list(spread.columns) == ["configuration", "stage", "metric", "units", "p10_p90_mean", "p10_p90_low",
+                                    "p10_p90_high", "max_min_mean", "max_min_low", "max_min_high", "n"]
     assert set(spread["configuration"]) == {"small-chain", "fewer-guardians"}
+    assert set(spread["metric"]) == {"wait_days_mean", "share_within_deadline"}
+    # The small chain's two regions share one RvdK area: one unit, no spread to report.
+    assert not ((spread["stage"] == "rvdk") & (spread["units"] > 1)).any()
+    assert (spread.dropna(subset=["p10_p90_low"])["p10_p90_low"] >= 0).all()
     waiting = comparison.waiting(stage="gi")
     assert list(waiting.columns) == ["configuration", "replication", "time_days", "stage", "region", "value"]
     with h5py.File(comparison.path) as f:

@@ -58,10 +58,25 @@ def test_kpi_intervals_equal_the_simulators_own(results, small_run):
     with h5py.File(small_run) as f:
         raw = f["kpis"][()]
     for row, (s, q, c) in zip(kpis.itertuples(), zip(raw["sum"], raw["sum_sq"], raw["count"])):
-        mean, half, low, high, n = _core.confidence_interval(s, q, int(c), 0.9)
+        bounds = _core.kpi_bounds(row.name, row.unit)
+        mean, half, low, high, n = _core.bounded_confidence_interval(s, q, int(c), 0.9, bounds)
         assert n == row.n
         np.testing.assert_allclose([row.mean, row.half_width, row.ci_low, row.ci_high], [mean, half, low, high],
                                    rtol=1e-9, atol=1e-9)
+        assert (mean, half) == pytest.approx(_core.confidence_interval(s, q, int(c), 0.9)[:2], nan_ok=True)
+
+
+def test_no_interval_of_a_non_negative_kpi_goes_below_zero(results):
+    kpis = results.kpis()
+    defined = kpis[kpis["n"] >= 2]
+    for row in defined.itertuples():
+        if _core.kpi_bounds(row.name, row.unit) == "none":
+            continue
+        assert row.ci_low >= 0, row
+        if _core.kpi_bounds(row.name, row.unit) == "unit_interval":
+            assert row.ci_high <= 1, row
+    # The run is small enough that Student's interval crosses 0 somewhere: the bound matters.
+    assert (defined["mean"] - defined["half_width"] < 0).any()
 
 
 def test_kpi_means_are_the_means_of_the_replications(results):

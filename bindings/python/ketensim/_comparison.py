@@ -86,13 +86,29 @@ class Comparison(FileReader):
                 & mask(out["region"], region, "region") & mask(out["configuration"], configuration, "configuration"))
         return out[keep].reset_index(drop=True)[SUMMARY_COLUMNS]
 
+    def settling(self):
+        """Whether each national waiting list settles, per configuration (``/settling``):
+        configuration, stage, settles (bool), slope_mean (children a year), margin,
+        floor_per_year, p_value. A list that does not settle has no steady mean."""
+        table = self._h5["settling"][()]
+        names = np.asarray(self.names, dtype=object)
+        out = pd.DataFrame({"configuration": names[table["configuration"]], "stage": decode(table["stage"]),
+                            "settles": table["settles"].astype(bool)})
+        for column in ["slope_mean", "margin", "floor_per_year", "p_value"]:
+            out[column] = table[column]
+        return out
+
     def regional_spread(self):
-        """Spread of the regions' mean waits per configuration and stage: configuration, stage,
-        max_min_ratio_mean, max_min_ratio_half_width, cv_mean, cv_half_width, n."""
+        """Spread across regions of each stage's mean wait and share within deadline, per
+        configuration (a pool shared by several regions counted once, population-weighted):
+        configuration, stage, metric, units, p10_p90_mean, p10_p90_low, p10_p90_high,
+        max_min_mean, max_min_low, max_min_high (bounded 95% intervals), n."""
         table = self._h5["regional_spread"][()]
         names = np.asarray(self.names, dtype=object)
-        out = pd.DataFrame({"configuration": names[table["configuration"]], "stage": decode(table["stage"])})
-        for column in ["max_min_ratio_mean", "max_min_ratio_half_width", "cv_mean", "cv_half_width", "n"]:
+        out = pd.DataFrame({"configuration": names[table["configuration"]], "stage": decode(table["stage"]),
+                            "metric": decode(table["metric"])})
+        for column in ["units", "p10_p90_mean", "p10_p90_low", "p10_p90_high", "max_min_mean", "max_min_low",
+                       "max_min_high", "n"]:
             out[column] = table[column]
         return out
 

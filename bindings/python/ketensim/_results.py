@@ -7,7 +7,7 @@ import weakref
 import numpy as np
 import pandas as pd
 
-from . import _stats
+from . import _core, _stats
 from ._errors import FormatError, MissingDataError
 from ._hdf5 import FileReader
 from ._selection import as_names, decode, mask
@@ -137,13 +137,15 @@ class Results(FileReader):
         """KPIs over replications, one row per (name, stage, region), in file order.
 
         Columns: name, stage, region, unit, mean, half_width, ci_low, ci_high, n (replications
-        where the KPI is defined). Filter with a name or a list of names per column.
+        where the KPI is defined); ci_low and ci_high respect the KPI's bounds (never below 0, a
+        share within [0, 1]). Filter with a name or a list of names per column.
         """
         table = self._kpi_table()
         keep = self._kpi_mask(table, name, stage, region)
         rows = {column: values[keep] for column, values in table.items()}
         out = pd.DataFrame({c: rows[c] for c in ["name", "stage", "region", "unit"]})
-        stats = _stats.interval_columns(rows["sum"], rows["sum_sq"], rows["count"], level)
+        bounds = [_core.kpi_bounds(n, u) for n, u in zip(out["name"], out["unit"])]
+        stats = _stats.interval_columns(rows["sum"], rows["sum_sq"], rows["count"], level, bounds)
         for column, values in stats.items():
             out[column] = values
         return out.reset_index(drop=True)[KPI_COLUMNS]

@@ -2,13 +2,16 @@
 """Means and Student-t intervals from sufficient statistics (sum, sum of squares, count),
 vectorised, with the simulator's formulas (sim/statistics.h): var = (sum_sq - sum^2/n)/(n-1)
 clamped at 0, half width = t_{(1+level)/2, n-1} * sqrt(var / n); with n < 2 the half width
-is inf and the bounds are -inf/+inf; with n = 0 the mean is NaN."""
+is inf and the bounds are -inf/+inf; with n = 0 the mean is NaN. With `bounds` (one of
+"none", "non_negative", "unit_interval" per row, e.g. from ``_core.kpi_bounds``) ci_low and
+ci_high are the interval that respects them (sim::bounded_confidence_interval: Student's t on
+the log or logit scale), so no interval of a non-negative KPI goes below 0."""
 import numpy as np
 
 from . import _core
 
 
-def interval_columns(sums, sums_sq, counts, level=0.95):
+def interval_columns(sums, sums_sq, counts, level=0.95, bounds=None):
     """dict of arrays: mean, half_width, ci_low, ci_high, n."""
     if not 0.0 < level < 1.0:
         raise ValueError(f"level(={level}) must be between 0 and 1")
@@ -23,7 +26,14 @@ def interval_columns(sums, sums_sq, counts, level=0.95):
         for value in np.unique(counts[counts >= 2]):
             t[counts == value] = _core.student_t_quantile(0.5 * (1.0 + level), float(value) - 1.0)
         half = np.where(n >= 2, t * np.sqrt(variance / n), np.inf)
-    return {"mean": mean, "half_width": half, "ci_low": mean - half, "ci_high": mean + half, "n": counts}
+    low, high = mean - half, mean + half
+    if bounds is not None:
+        low, high = low.copy(), high.copy()
+        for i, kind in enumerate(bounds):
+            if kind != "none" and counts[i] > 0:
+                _, _, low[i], high[i], _ = _core.bounded_confidence_interval(
+                    float(sums[i]), float(sums_sq[i]), int(counts[i]), level, kind)
+    return {"mean": mean, "half_width": half, "ci_low": low, "ci_high": high, "n": counts}
 
 
 def over_axis(values, axis, level=0.95):

@@ -42,6 +42,16 @@ def _t_quantile_975(n):
     return _T_975[max(limit for limit in _T_975 if limit <= df)]
 
 
+def non_negative_band(mean, half):
+    """The band of a non-negative quantity from its mean and Student half width, on the log
+    scale (as sim::bounded_confidence_interval): mean x exp(-+half / mean), so it never
+    goes below 0 children; a mean of 0 (nobody waiting in any replication) gives [0, 0]."""
+    mean = np.asarray(mean, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        spread = np.where(mean > 0, np.asarray(half, dtype=float) / np.where(mean > 0, mean, 1.0), 0.0)
+        return mean * np.exp(-spread), mean * np.exp(spread)
+
+
 def draw_waiting(f, fig=None, t_quantile=_t_quantile_975):
     """National waiting lists per configuration over time, mean with a 95% band, on `fig`
     (a new figure when None); `t_quantile(n)` gives the t factor for n replications."""
@@ -66,15 +76,16 @@ def draw_waiting(f, fig=None, t_quantile=_t_quantile_975):
             mean = values.mean(axis=0)
             n = values.shape[0]
             half = t_quantile(n) * values.std(axis=0, ddof=1) / np.sqrt(n) if n > 1 else np.zeros_like(mean)
+            low, high = non_negative_band(mean, half)
             line, = ax.plot(days / 365.0, mean, label=name)
-            ax.fill_between(days / 365.0, mean - half, mean + half, color=line.get_color(), alpha=0.2)
+            ax.fill_between(days / 365.0, low, high, color=line.get_color(), alpha=0.2)
         ax.axvline(warmup / 365.0, color="grey", linestyle=":", linewidth=1)
         ax.set_title(title)
         ax.set_ylabel("children waiting")
     for ax in axes[-1]:
         ax.set_xlabel("years (dotted: end of warm-up)")
     axes.flat[0].legend(fontsize=8)
-    fig.suptitle("Waiting lists, national: mean and 95% band over replications")
+    fig.suptitle("Waiting lists, national: mean and 95% band over replications (log scale, never below 0)")
     fig.tight_layout()
     return fig
 
