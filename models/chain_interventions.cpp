@@ -26,7 +26,7 @@ std::vector<std::size_t> in_start_order(const std::vector<Intervention>& changes
   std::vector<std::size_t> order(changes.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return changes[a].start_years < changes[b].start_years; });
+                   [&](std::size_t a, std::size_t b) { return changes[a].starts_on_day() < changes[b].starts_on_day(); });
   return order;
 }
 
@@ -60,7 +60,7 @@ void Chain::schedule_interventions() {
   for (std::size_t i = 0; i < scenario_.interventions.size(); ++i) {
     const Intervention& change = scenario_.interventions[i];
     const std::size_t steps = ramp_steps(change);
-    const double start = change.start_years * 365.0;
+    const double start = change.starts_on_day();
     for (std::size_t step = 1; step <= steps; ++step) {
       const double date = start + (steps == 1 ? 0.0 : change.ramp_days * static_cast<double>(step - 1) / (steps - 1));
       if (date <= end_date_) {

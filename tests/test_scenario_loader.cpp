@@ -53,7 +53,7 @@ TEST(ScenarioLoader, AnUnknownKeyIsAnErrorListingTheValidKeysOfItsGroup) {
 TEST(ScenarioLoader, AnUnknownGroupListsTheValidTopLevelNames) {
   const std::string message = error_of(header + "[staff]\nfte = 3\n");
   EXPECT_EQ(message, "test.toml:4: staff: unknown key; valid top-level names are format_version, name, description, "
-                     "regions, structure, intervention, run, inflow, family, handover, workforce, escalation, feedback, vt, "
+                     "regions, structure, intervention, run, series, inflow, family, handover, workforce, escalation, feedback, vt, "
                      "expertise, judgment, "
                      "team, national, local_team, rvdk, court, gi, initial, care");
 }
