@@ -24,7 +24,7 @@ std::string error_of(const std::string& text) {
 const std::string header = "format_version = 1\n[regions]\ntable = \"regions-two.toml\"\n";
 
 TEST(ScenarioLoader, TheShippedScenariosLoad) {
-  for (const auto* file : {"netherlands-2020.toml", "examples/small-chain.toml", "examples/mmc-rvdk.toml",
+  for (const auto* file : {"netherlands-2020.toml", "replay-2019-2022.toml", "examples/small-chain.toml", "examples/mmc-rvdk.toml",
                            "examples/mm1-ps-rvdk.toml", "examples/tandem-jackson.toml"}) {
     EXPECT_NO_THROW(testing::load_example(file)) << file;
   }
