@@ -72,6 +72,9 @@ class Chain final : public sim::EventHandler {
     return pools_[pool].area() == "national" ? pools_[pool].organisation() + ":national" : pools_[pool].area();
   }
 
+  /// National arrivals per year of an outside source (models/event_kind.h) under `p`.
+  static double arrivals_per_year(std::size_t source, const Parameters& p);
+
   // Interventions (chain_interventions.cpp)
   void schedule_interventions();
   void on_intervention_step(std::size_t intervention, std::size_t step);
