@@ -27,6 +27,7 @@ Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_even
   const double total = scenario.regions.total_youth_population();
   for (const auto& region : scenario.regions.regions) region_share_.push_back(region.youth_population / total);
   build_platform();
+  intervention_states_ = {};  // only the platform needed them
 
   // Sources of families from outside, each with its own stream per region so that adding a
   // region or a source does not shift any other stream.

@@ -32,10 +32,12 @@ std::vector<std::size_t> in_start_order(const std::vector<Intervention>& changes
 
 }  // namespace
 
-std::vector<std::vector<Parameters>> Chain::intervention_states() const {
+const std::vector<std::vector<Parameters>>& Chain::intervention_states() const {
   // The start, then the state after each intervention in turn is fully applied: a pool's
   // largest FTE is in one of them, because ramps move linearly between them.
-  std::vector<std::vector<Parameters>> states{region_params_};
+  if (!intervention_states_.empty()) return intervention_states_;
+  std::vector<std::vector<Parameters>>& states = intervention_states_;
+  states.push_back(region_params_);
   std::vector<Parameters> state = region_params_;
   for (const std::size_t i : in_start_order(scenario_.interventions)) {
     const Intervention& change = scenario_.interventions[i];
