@@ -30,10 +30,13 @@ Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_even
   report_share_ = scenario.regions.vt_report_shares();
   vt_staff_share_ = scenario.regions.vt_staff_shares();
   build_platform();
+  intervention_states_ = {};  // only the platform needed them
 
   // Sources of families from outside, each with its own stream per region so that adding a
   // region or a source does not shift any other stream.
-  source_count_ = static_cast<std::size_t>(Source::care_demand_first) + care_type_count;
+  static_assert(static_cast<std::size_t>(Source::rvdk_request_police_other) ==
+                static_cast<std::size_t>(Source::care_demand_first) + care_type_count);
+  source_count_ = static_cast<std::size_t>(Source::rvdk_request_police_other) + 1;
   const std::size_t regions = region_share_.size();
   // Keys of family streams by (source index, region), computed once: a family's key adds
   // its sequence number. Source indices below 64 cover arrivals and the initial groups.
@@ -46,13 +49,7 @@ Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_even
   families_.reserve(1u << 19);  // the national scenario keeps a few hundred thousand families at once
   successions_seen_.reserve(1u << 19);
   for (std::size_t source = 0; source < source_count_; ++source) {
-    double national_per_year = 0.0;
-    if (source == static_cast<std::size_t>(Source::vt_report)) national_per_year = p_.inflow.vt_reports_per_year;
-    if (source == static_cast<std::size_t>(Source::rvdk_other_case)) national_per_year = p_.inflow.rvdk_other_cases_per_year;
-    if (source == static_cast<std::size_t>(Source::youth_probation)) national_per_year = p_.inflow.youth_probation_children_per_year;
-    if (source >= static_cast<std::size_t>(Source::care_demand_first)) {
-      national_per_year = p_.care[source - static_cast<std::size_t>(Source::care_demand_first)].external_demand_children_per_year;
-    }
+    const double national_per_year = arrivals_per_year(source, p_);
     for (std::size_t r = 0; r < regions; ++r) {
       arrival_streams_.emplace_back(
           replication_key_.with("arrivals").with(source).with(scenario.regions.regions[r].code));

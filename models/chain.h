@@ -74,10 +74,16 @@ class Chain final : public sim::EventHandler {
     return pools_[pool].area() == "national" ? pools_[pool].organisation() + ":national" : pools_[pool].area();
   }
 
+  /// National arrivals per year of an outside source (models/event_kind.h) under `p`.
+  static double arrivals_per_year(std::size_t source, const Parameters& p);
+
   // Interventions (chain_interventions.cpp)
   void schedule_interventions();
   void on_intervention_step(std::size_t intervention, std::size_t step);
-  std::vector<std::vector<Parameters>> intervention_states() const;
+  /// The parameters of every region at the start and after each timed change in turn, for
+  /// sizing the pools; computed once while the platform is built (a linear series has a
+  /// change a week, and every pool asks).
+  const std::vector<std::vector<Parameters>>& intervention_states() const;
   std::size_t ramp_steps(const Intervention& change) const;
 
   // Families (chain.cpp)
@@ -189,6 +195,7 @@ class Chain final : public sim::EventHandler {
   std::vector<std::uint32_t> expertise_pool_of_region_, judgment_pool_of_region_;  // VT and RvdK pools in the baseline
   std::uint32_t national_gi_pool_ = 0;
   std::vector<double> intervention_from_;  // per (intervention, region): the key's value when it started
+  mutable std::vector<std::vector<Parameters>> intervention_states_;  // cache of intervention_states()
   std::vector<double> pool_base_speed_;    // hours a day of a position working at full speed
 
   // Workforce state, by platform worker id, and per pool.

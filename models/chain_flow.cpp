@@ -18,6 +18,16 @@ double vt_late_work_share(const Parameters& p, sim::Days waited, sim::Days deadl
 
 }  // namespace
 
+double Chain::arrivals_per_year(std::size_t source, const Parameters& p) {
+  switch (static_cast<Source>(source)) {
+    case Source::vt_report: return p.inflow.vt_reports_per_year;
+    case Source::rvdk_other_case: return p.inflow.rvdk_other_cases_per_year;
+    case Source::youth_probation: return p.inflow.youth_probation_children_per_year;
+    case Source::rvdk_request_police_other: return p.inflow.rvdk_requests_police_other_per_year;
+    default: return p.care[source - static_cast<std::size_t>(Source::care_demand_first)].external_demand_children_per_year;
+  }
+}
+
 void Chain::on_arrival(Source source, std::uint16_t region) {
   const std::size_t regions = region_share_.size();
   const std::size_t i = static_cast<std::size_t>(source) * regions + region;
@@ -40,6 +50,13 @@ void Chain::on_arrival(Source source, std::uint16_t region) {
     case Source::rvdk_other_case: {
       Family& f = families_[new_family(static_cast<std::uint64_t>(source), region, FamilyKind::rvdk_other_case, sequence).slot];
       enter_pool(f, Stage::rvdk_other, rvdk_pool_of(region), now() + P(f).rvdk.deadline_start_days);
+      return;
+    }
+    case Source::rvdk_request_police_other: {
+      // A protection request from the police or others: the Board investigates it like a
+      // request from VT or a local team (one child, not urgent, as the other direct sources).
+      Family& f = families_[new_family(static_cast<std::uint64_t>(source), region, FamilyKind::reported, sequence).slot];
+      enter_pool(f, Stage::rvdk, pool_for(Stage::rvdk, f), now() + P(f).rvdk.deadline_start_days);
       return;
     }
     case Source::youth_probation: {

@@ -62,8 +62,9 @@ void Chain::place_initial_state() {
   const double to_local_team = p_.vt.share_triage_to_local_team +
                                p_.vt.share_triage_to_investigation * p_.vt.share_investigation_to_local_team;
   const double protection = p_.inflow.vt_reports_per_year * children_per_family *
-                            (p_.vt.share_triage_to_investigation * p_.vt.share_investigation_to_rvdk +
-                             to_local_team * p_.local_team.share_escalate_to_rvdk);
+                                (p_.vt.share_triage_to_investigation * p_.vt.share_investigation_to_rvdk +
+                                 to_local_team * p_.local_team.share_escalate_to_rvdk) +
+                            p_.inflow.rvdk_requests_police_other_per_year;
   const double protection_share =
       protection + p_.inflow.rvdk_other_cases_per_year > 0 ? protection / (protection + p_.inflow.rvdk_other_cases_per_year) : 0.0;
   const auto rvdk_protection = split(p_.initial.rvdk_children * protection_share, region_share_);

@@ -26,16 +26,18 @@ std::vector<std::size_t> in_start_order(const std::vector<Intervention>& changes
   std::vector<std::size_t> order(changes.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return changes[a].start_years < changes[b].start_years; });
+                   [&](std::size_t a, std::size_t b) { return changes[a].starts_on_day() < changes[b].starts_on_day(); });
   return order;
 }
 
 }  // namespace
 
-std::vector<std::vector<Parameters>> Chain::intervention_states() const {
+const std::vector<std::vector<Parameters>>& Chain::intervention_states() const {
   // The start, then the state after each intervention in turn is fully applied: a pool's
   // largest FTE is in one of them, because ramps move linearly between them.
-  std::vector<std::vector<Parameters>> states{region_params_};
+  if (!intervention_states_.empty()) return intervention_states_;
+  std::vector<std::vector<Parameters>>& states = intervention_states_;
+  states.push_back(region_params_);
   std::vector<Parameters> state = region_params_;
   for (const std::size_t i : in_start_order(scenario_.interventions)) {
     const Intervention& change = scenario_.interventions[i];
@@ -60,7 +62,7 @@ void Chain::schedule_interventions() {
   for (std::size_t i = 0; i < scenario_.interventions.size(); ++i) {
     const Intervention& change = scenario_.interventions[i];
     const std::size_t steps = ramp_steps(change);
-    const double start = change.start_years * 365.0;
+    const double start = change.starts_on_day();
     for (std::size_t step = 1; step <= steps; ++step) {
       const double date = start + (steps == 1 ? 0.0 : change.ramp_days * static_cast<double>(step - 1) / (steps - 1));
       if (date <= end_date_) {

@@ -169,11 +169,7 @@ void Chain::refresh_capacities() {
   for (std::size_t source = 0; source < source_count_; ++source) {
     for (std::size_t r = 0; r < regions; ++r) {
       const Parameters& p = P(static_cast<std::uint16_t>(r));
-      double national_per_year = 0.0;
-      if (source == static_cast<std::size_t>(Source::vt_report)) national_per_year = p.inflow.vt_reports_per_year;
-      else if (source == static_cast<std::size_t>(Source::rvdk_other_case)) national_per_year = p.inflow.rvdk_other_cases_per_year;
-      else if (source == static_cast<std::size_t>(Source::youth_probation)) national_per_year = p.inflow.youth_probation_children_per_year;
-      else national_per_year = p.care[source - static_cast<std::size_t>(Source::care_demand_first)].external_demand_children_per_year;
+      const double national_per_year = arrivals_per_year(source, p);
       const std::size_t i = source * regions + r;
       const double share = source == static_cast<std::size_t>(Source::vt_report) ? report_share_[r] : region_share_[r];
       const double rate = national_per_year * share / days_per_year;

@@ -40,7 +40,7 @@ void check_interventions(const Scenario& s) {
   std::vector<const Intervention*> ordered;
   for (const auto& change : s.interventions) ordered.push_back(&change);
   std::stable_sort(ordered.begin(), ordered.end(),
-                   [](const Intervention* a, const Intervention* b) { return a->start_years < b->start_years; });
+                   [](const Intervention* a, const Intervention* b) { return a->starts_on_day() < b->starts_on_day(); });
   std::map<std::pair<std::string, std::string>, double> values;  // (region, key) -> value so far
   for (const Intervention* change : ordered) {
     for (const auto& code : change->regions) {
@@ -50,6 +50,8 @@ void check_interventions(const Scenario& s) {
         throw ScenarioError(change->where + ": intervention.regions = \"" + code + "\": unknown region code; valid codes are " + valid);
       }
     }
+    // A series is dated: a run shortened after loading (--years) just ends before its later dates.
+    if (change->from_series && change->starts_on_day() >= s.parameters.run.years * 365.0) continue;
     if (change->start_years >= s.parameters.run.years) {
       throw ScenarioError(change->where + ": intervention.start_years = " + number(change->start_years) +
                           ": must be < run.years (" + number(s.parameters.run.years) + ")");

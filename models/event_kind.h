@@ -43,6 +43,10 @@ constexpr bool concerns_family(EventKind kind) {
 enum class SameInstantOrder : std::uint8_t { sample = 0, change = 1, release = 2, move = 3, arrival = 4 };
 
 /// Sources of families that arrive from outside (sim::Event::subject of an arrival).
-enum class Source : std::uint32_t { vt_report = 0, rvdk_other_case = 1, youth_probation = 2, care_demand_first = 3 };
+/// Sources 3 .. 3 + care_type_count - 1 are the care types' demand from outside the chain; a
+/// source added later takes the next index, so that no existing random stream moves.
+enum class Source : std::uint32_t {
+  vt_report = 0, rvdk_other_case = 1, youth_probation = 2, care_demand_first = 3, rvdk_request_police_other = 9
+};
 
 }  // namespace ketensim::model

@@ -18,6 +18,13 @@ struct Intervention {
   std::string key;
   How how = How::set;
   double value = 0;
+  /// The exact run day of a dated change (an input series); negative: start_years x 365.
+  double start_day = -1;
+  /// Part of an input series (written back as its [[series]] table, not as an intervention).
+  bool from_series = false;
+
+  /// Run day on which the change starts.
+  [[nodiscard]] double starts_on_day() const { return start_day >= 0 ? start_day : start_years * 365.0; }
 
   /// The key's value after the change, from its value before.
   [[nodiscard]] double applied_to(double before) const {
@@ -29,5 +36,16 @@ struct Intervention {
     return before;
   }
 };
+
+/// Why `key` cannot change during a run, or "" when it can: run settings, the initial state,
+/// the hand-over links (the platform's zones are built at the start) and the staff-dynamics
+/// switch (its weekly ticks are scheduled at the start) are fixed for the whole run.
+inline std::string fixed_for_the_run(const std::string& key) {
+  if (key.rfind("run.", 0) == 0) return "run settings are fixed at the start";
+  if (key.rfind("initial.", 0) == 0 || key.find(".initial_") != std::string::npos) return "the initial state is fixed at the start";
+  if (key.rfind("handover.", 0) == 0) return "the hand-over links are built at the start";
+  if (key == "workforce.staff_dynamics") return "staff dynamics are switched on or off for the whole run";
+  return "";
+}
 
 }  // namespace ketensim::model

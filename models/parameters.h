@@ -35,7 +35,8 @@ struct Parameters {
     double years, warmup_years, replications, seed, timeseries_step_days, compare_with_targets;
   } run{};
   struct Inflow {
-    double vt_reports_per_year, urgent_share, rvdk_other_cases_per_year, youth_probation_children_per_year;
+    double vt_reports_per_year, urgent_share, rvdk_other_cases_per_year, youth_probation_children_per_year,
+        rvdk_requests_police_other_per_year;
   } inflow{};
   struct Family {
     double share_one_child, share_two_children, share_three_children, share_four_children;

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "models/calendar_date.h"
+
 namespace ketensim::model {
 
 /// Time series of one replication: values[metric][series][sample].
@@ -95,6 +97,8 @@ struct RunResult {
   std::uint64_t seed = 0;
   double years = 0.0;
   double warmup_years = 0.0;
+  /// Calendar date of day 0 (run.start_date); the yearly table's calendar.
+  CalendarDate start_date = default_start_date;
   std::vector<std::string> region_names;
   std::vector<std::string> stage_names;
   std::vector<std::string> event_names;

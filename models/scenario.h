@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "models/calendar_date.h"
+#include "models/input_series.h"
 #include "models/intervention.h"
 #include "models/parameters.h"
 #include "models/region_table.h"
@@ -26,7 +28,13 @@ struct Scenario {
   std::vector<std::string> region_selection;
   Parameters parameters;
   Placement placement = Placement::baseline;
+  /// Timed changes: the [[intervention]] tables, then the set points of each input series
+  /// (marked `from_series`), in file order.
   std::vector<Intervention> interventions;
+  /// Calendar date of day 0 (`run.start_date`): results carry dates, series are dated.
+  CalendarDate start_date = default_start_date;
+  /// The [[series]] tables as written (their set points are in `interventions`).
+  std::vector<InputSeries> series;
   RegionTable regions;
   /// Line of each key set in the file, so that rules across keys can point at a line.
   std::map<std::string, int> key_lines;

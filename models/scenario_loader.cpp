@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "models/moved_staff.h"
+#include "models/input_series_reader.h"
 #include "models/parameter_table.h"
 #include "models/scenario.h"
 #include "models/scenario_error.h"
@@ -21,7 +22,8 @@ namespace fs = std::filesystem;
 
 // Keys that are not numbers, handled by the loader itself.
 const std::vector<std::string> text_keys = {"format_version", "name",           "description", "regions.table",
-                                            "regions.select", "structure.placement", "intervention"};
+                                            "regions.select", "structure.placement", "intervention",
+                                            "run.start_date", "series"};
 const std::vector<std::string> intervention_keys = {"name", "start_years", "ramp_days", "regions", "key", "how", "value"};
 
 std::vector<std::string> all_key_names() {
@@ -105,6 +107,7 @@ class Loader {
     scenario_.regions = load_region_table(table_path.lexically_normal().string());
     scenario_.regions.select(scenario_.region_selection,
                              regions_select_node_ ? where(label_, *regions_select_node_) : label_);
+    read_series();
     check_cross_field_rules(scenario_);
     return scenario_;
   }
@@ -159,6 +162,17 @@ class Loader {
       else throw ScenarioError(at + ": " + key + " = " + describe_value(node) + ": expected \"baseline\", \"regional\" or \"national\"");
       return;
     }
+    if (key == "run.start_date") {
+      const auto date = calendar_date_of(node);
+      if (!date) throw ScenarioError(at + ": " + key + " = " + describe_value(node) + ": expected a date without time, e.g. 2019-01-01");
+      scenario_.start_date = *date;
+      return;
+    }
+    if (key == "series") {
+      series_node_ = node.as_array();
+      if (series_node_ == nullptr) throw ScenarioError(at + ": series: expected [[series]] tables");
+      return;
+    }
     if (key == "intervention") {
       const toml::array* entries = node.as_array();
       if (entries == nullptr) throw ScenarioError(at + ": intervention: expected [[intervention]] tables");
@@ -186,6 +200,33 @@ class Loader {
     check_value(at, *spec, value);
     spec->field(scenario_.parameters) = value;
     scenario_.key_lines[key] = static_cast<int>(node.source().begin.line);
+  }
+
+  // The [[series]] tables, once the start date, the run length and the regions are known;
+  // each adds its set points to the timed changes. A key has one series per region.
+  void read_series() {
+    if (series_node_ == nullptr) return;
+    SeriesContext context{label_, scenario_.start_date, scenario_.parameters.run.years, {}, [](const std::string& key) {
+                            return valid_keys_under(key.substr(0, key.rfind('.') + 1));
+                          }};
+    for (const auto& region : scenario_.regions.regions) context.region_codes.push_back(region.code);
+    for (const auto& entry : *series_node_) {
+      if (!entry.is_table()) throw ScenarioError(where(label_, entry) + ": series: expected a table");
+      InputSeries series = read_input_series(*entry.as_table(), context);
+      for (const auto& other : scenario_.series) {
+        if (other.key != series.key) continue;
+        const bool overlap = other.regions.empty() || series.regions.empty() ||
+                             std::any_of(series.regions.begin(), series.regions.end(), [&](const std::string& code) {
+                               return std::find(other.regions.begin(), other.regions.end(), code) != other.regions.end();
+                             });
+        if (overlap) {
+          throw ScenarioError(series.where + ": series.key = \"" + series.key + "\": a second series for the same key and region (the first is at " +
+                              other.where + ")");
+        }
+      }
+      for (auto& change : series_set_points(series, scenario_.start_date)) scenario_.interventions.push_back(std::move(change));
+      scenario_.series.push_back(std::move(series));
+    }
   }
 
   Intervention read_intervention(const toml::table& table) {
@@ -236,10 +277,9 @@ class Loader {
       throw ScenarioError(where(label_, *key_node) + ": intervention.key = \"" + change.key + "\": unknown key; " +
                           valid_keys_under(change.key.substr(0, change.key.rfind('.') + 1)));
     }
-    if (change.key.rfind("run.", 0) == 0 || change.key.rfind("initial.", 0) == 0 ||
-        change.key.find(".initial_") != std::string::npos) {
+    if (const std::string why = fixed_for_the_run(change.key); !why.empty()) {
       throw ScenarioError(where(label_, *key_node) + ": intervention.key = \"" + change.key +
-                          "\": cannot change during a run (run settings and the initial state are fixed at the start)");
+                          "\": cannot change during a run (" + why + ")");
     }
     const std::string how = text("how", true);
     if (how == "set") change.how = Intervention::How::set;
@@ -267,6 +307,7 @@ class Loader {
   Scenario scenario_;
   const toml::node* regions_table_node_ = nullptr;
   const toml::node* regions_select_node_ = nullptr;
+  const toml::array* series_node_ = nullptr;
 };
 
 }  // namespace
@@ -329,6 +370,7 @@ std::string Scenario::resolved_text() const {
     const std::string group = spec.key.substr(0, dot);
     if (group != current_group) {
       out << "\n[" << group << "]\n";
+      if (group == "run") out << "start_date = " << start_date.text() << "  # calendar date of day 0\n";
       current_group = group;
     }
     const double value = spec.field(copy);
@@ -345,11 +387,20 @@ std::string Scenario::resolved_text() const {
     }
   }
   for (const auto& change : interventions) {
+    if (change.from_series) continue;  // written as its [[series]] below
     out << "\n[[intervention]]\nname = " << std::quoted(change.name) << "\nstart_years = " << format_number(change.start_years)
         << "\nramp_days = " << format_number(change.ramp_days) << "\nregions = [";
     for (std::size_t i = 0; i < change.regions.size(); ++i) out << (i ? ", " : "") << std::quoted(change.regions[i]);
     const char* how = change.how == Intervention::How::set ? "set" : change.how == Intervention::How::add ? "add" : "multiply";
     out << "]\nkey = " << std::quoted(change.key) << "\nhow = \"" << how << "\"\nvalue = " << format_number(change.value) << "\n";
+  }
+  for (const auto& one : series) {
+    out << "\n[[series]]\nkey = " << std::quoted(one.key) << "\ninterpolation = \"" << interpolation_name(one.interpolation)
+        << "\"\nregions = [";
+    for (std::size_t i = 0; i < one.regions.size(); ++i) out << (i ? ", " : "") << std::quoted(one.regions[i]);
+    out << "]\nsource = " << std::quoted(one.source) << "\nvalues = [\n";
+    for (const auto& point : one.points) out << "  { from = " << point.from.text() << ", value = " << format_number(point.value) << " },\n";
+    out << "]\n";
   }
   return out.str();
 }

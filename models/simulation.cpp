@@ -114,6 +114,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   run.seed = static_cast<std::uint64_t>(scenario.parameters.run.seed);
   run.years = scenario.parameters.run.years;
   run.warmup_years = scenario.parameters.run.warmup_years;
+  run.start_date = scenario.start_date;
   for (const auto& region : scenario.regions.regions) run.region_names.push_back(region.code);
   for (std::size_t s = 0; s < stage_count; ++s) run.stage_names.emplace_back(stage_name(static_cast<Stage>(s)));
   run.event_names = Chain::event_names();

@@ -99,8 +99,8 @@ TEST_F(ResultWriter, AFormat10FileWithoutStaffSeriesReadsWithEmptyOnes) {
 TEST_F(ResultWriter, FilesAreWrittenInTheCurrentFormatVersion) {
   namespace h5 = ketensim::output::h5;
   write_run_result(example_run_result(), path("run.h5"));
-  EXPECT_EQ(h5::read_string_attribute(h5::open_file(path("run.h5")), "format_version"), "1.1");
-  EXPECT_EQ(ketensim::output::layout::format_version(), "1.1");
+  EXPECT_EQ(h5::read_string_attribute(h5::open_file(path("run.h5")), "format_version"), "1.2");
+  EXPECT_EQ(ketensim::output::layout::format_version(), "1.2");
 }
 
 TEST_F(ResultWriter, AResultWithoutEventLogReadsBackWithoutOne) {

@@ -24,7 +24,7 @@ std::string error_of(const std::string& text) {
 const std::string header = "format_version = 1\n[regions]\ntable = \"regions-two.toml\"\n";
 
 TEST(ScenarioLoader, TheShippedScenariosLoad) {
-  for (const auto* file : {"netherlands-2020.toml", "examples/small-chain.toml", "examples/mmc-rvdk.toml",
+  for (const auto* file : {"netherlands-2020.toml", "replay-2019-2022.toml", "examples/small-chain.toml", "examples/mmc-rvdk.toml",
                            "examples/mm1-ps-rvdk.toml", "examples/tandem-jackson.toml"}) {
     EXPECT_NO_THROW(testing::load_example(file)) << file;
   }
@@ -53,7 +53,7 @@ TEST(ScenarioLoader, AnUnknownKeyIsAnErrorListingTheValidKeysOfItsGroup) {
 TEST(ScenarioLoader, AnUnknownGroupListsTheValidTopLevelNames) {
   const std::string message = error_of(header + "[staff]\nfte = 3\n");
   EXPECT_EQ(message, "test.toml:4: staff: unknown key; valid top-level names are format_version, name, description, "
-                     "regions, structure, intervention, run, inflow, family, handover, workforce, escalation, feedback, vt, "
+                     "regions, structure, intervention, run, series, inflow, family, handover, workforce, escalation, feedback, vt, "
                      "expertise, judgment, "
                      "team, national, local_team, rvdk, court, gi, norm, initial, care");
 }

@@ -94,6 +94,7 @@ Eigen::VectorXd external_inflow(const Parameters& p, double region_share, double
   // The other sources bring single children and are never urgent (models/chain_flow.cpp).
   add_share(FlowNode::vt_triage, reported_children * (1.0 - urgent), report_share);
   add(FlowNode::rvdk_other, p.inflow.rvdk_other_cases_per_year);
+  add(FlowNode::rvdk_protection, p.inflow.rvdk_requests_police_other_per_year);
   const double probation = p.inflow.youth_probation_children_per_year;
   add(gi_node(GiMeasure::youth_probation, false), probation * (1.0 - p.gi.national_share));
   add(gi_node(GiMeasure::youth_probation, true), probation * p.gi.national_share);

@@ -16,7 +16,7 @@ std::vector<Parameters> region_parameters(const Scenario& scenario, ParameterSta
   for (const auto& change : scenario.interventions) order.push_back(&change);
   // Same order as the model: by start date, then as written.
   std::stable_sort(order.begin(), order.end(),
-                   [](const Intervention* a, const Intervention* b) { return a->start_years < b->start_years; });
+                   [](const Intervention* a, const Intervention* b) { return a->starts_on_day() < b->starts_on_day(); });
   for (const Intervention* change : order) {
     const ParameterSpec* spec = find_parameter(change->key);
     if (spec == nullptr) throw ScenarioError(change->where + ": intervention.key = \"" + change->key + "\": unknown key");

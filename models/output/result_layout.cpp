@@ -55,6 +55,20 @@ h5::RowTypes event_row_types() {
                                          });
 }
 
+h5::RowTypes yearly_row_types() {
+  return h5::row_types(sizeof(YearlyRow), {
+                                              {"year", offsetof(YearlyRow, year), Column::i32},
+                                              {"stage", offsetof(YearlyRow, stage), Column::str},
+                                              {"region", offsetof(YearlyRow, region), Column::str},
+                                              {"replication", offsetof(YearlyRow, replication), Column::u32},
+                                              {"stock_1_january", offsetof(YearlyRow, stock_1_january), Column::f64},
+                                              {"stock_30_june", offsetof(YearlyRow, stock_30_june), Column::f64},
+                                              {"stock_31_december", offsetof(YearlyRow, stock_31_december), Column::f64},
+                                              {"inflow", offsetof(YearlyRow, inflow), Column::f64},
+                                              {"outflow", offsetof(YearlyRow, outflow), Column::f64},
+                                          });
+}
+
 h5::RowTypes analytic_row_types() {
   return h5::row_types(sizeof(AnalyticRow), {
                                                 {"name", offsetof(AnalyticRow, name), Column::str},

@@ -12,9 +12,9 @@ namespace ketensim::output::layout {
 
 inline constexpr const char* filetype = "ketensim.run";
 /// The format version, defined here only: 1.0 the first layout; 1.1 added /analytic and
-/// /staff.
+/// /staff; 1.2 the root attribute start_date and /yearly.
 inline constexpr unsigned format_major = 1;
-inline constexpr unsigned format_minor = 1;
+inline constexpr unsigned format_minor = 2;
 /// "MAJOR.MINOR", the value of the root attribute `format_version`.
 std::string format_version();
 
@@ -85,7 +85,21 @@ struct EventRow {
   std::int32_t detail;
 };
 
+/// One row of /yearly (models/output/yearly_table.h).
+struct YearlyRow {
+  std::int32_t year;
+  const char* stage;
+  const char* region;
+  std::uint32_t replication;
+  double stock_1_january;
+  double stock_30_june;
+  double stock_31_december;
+  double inflow;
+  double outflow;
+};
+
 h5::RowTypes replication_row_types();
+h5::RowTypes yearly_row_types();
 h5::RowTypes kpi_row_types();
 h5::RowTypes calibration_row_types();
 h5::RowTypes event_row_types();

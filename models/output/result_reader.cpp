@@ -21,7 +21,7 @@ std::string text(const char* value) { return value ? value : ""; }
   throw std::runtime_error(path + ": inconsistent result file: " + message);
 }
 
-void read_root_attributes(const h5::File& file, RunResult& run) {
+void read_root_attributes(const h5::File& file, const std::string& path, RunResult& run) {
   run.software_version = h5::read_string_attribute(file, "software_version");
   run.git_revision = h5::read_string_attribute(file, "git_revision");
   run.engine = h5::read_string_attribute(file, "engine");
@@ -30,6 +30,16 @@ void read_root_attributes(const h5::File& file, RunResult& run) {
   run.seed = h5::read_uint_attribute(file, "seed");
   run.years = h5::read_double_attribute(file, "years");
   run.warmup_years = h5::read_double_attribute(file, "warmup_years");
+  // Files before 1.2 have no start date: their day 0 is the default's.
+  if (h5::has_attribute(file, "start_date")) {
+    const std::string date = h5::read_string_attribute(file, "start_date");
+    model::CalendarDate parsed;
+    char rest = 0;
+    if (std::sscanf(date.c_str(), "%d-%d-%d%c", &parsed.year, &parsed.month, &parsed.day, &rest) != 3) {
+      throw std::runtime_error(path + ": start_date is '" + date + "', expected YYYY-MM-DD");
+    }
+    run.start_date = parsed;
+  }
 }
 
 void read_replications(const h5::File& file, const std::string& path, RunResult& run) {
@@ -190,7 +200,7 @@ h5::File open_run_file(const std::string& path) {
 RunResult read_run_result(const std::string& path) {
   const h5::File file = open_run_file(path);
   RunResult run;
-  read_root_attributes(file, run);
+  read_root_attributes(file, path, run);
   run.scenario_text = h5::read_string(file, "scenario");
   run.region_names = h5::read_strings(h5::open_group(file, "regions"), "names");
   run.stage_names = h5::read_strings(h5::open_group(file, "stages"), "names");
@@ -202,6 +212,18 @@ RunResult read_run_result(const std::string& path) {
   read_events(file, path, run);
   read_analytic(file, run);
   return run;
+}
+
+std::vector<YearlyRow> read_yearly_table(const std::string& path) {
+  const h5::File file = open_run_file(path);
+  std::vector<YearlyRow> rows;
+  if (!h5::has_link(file, "yearly")) return rows;
+  const h5::TableRows<layout::YearlyRow> table(file, "yearly", layout::yearly_row_types());
+  for (const layout::YearlyRow& row : table.rows()) {
+    rows.push_back({row.year, text(row.stage), text(row.region), row.replication, row.stock_1_january, row.stock_30_june,
+                    row.stock_31_december, row.inflow, row.outflow});
+  }
+  return rows;
 }
 
 std::vector<KpiStatistics> read_kpi_statistics(const std::string& path) {

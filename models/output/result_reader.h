@@ -5,6 +5,7 @@
 
 #include "models/output/hdf5_io.h"
 #include "models/output/sufficient_statistics.h"
+#include "models/output/yearly_table.h"
 #include "models/run_result.h"
 
 namespace ketensim::output {
@@ -20,6 +21,9 @@ model::RunResult read_run_result(const std::string& path);
 /// Opens a run file after the checks above (right filetype, major format version 1), for
 /// readers of parts of it (the sweep summary). Throws std::runtime_error.
 h5::File open_run_file(const std::string& path);
+
+/// The rows of /yearly (empty for files before 1.2, which have none).
+std::vector<YearlyRow> read_yearly_table(const std::string& path);
 
 /// One row of /kpis: a KPI and its sufficient statistics over replications.
 struct KpiStatistics {

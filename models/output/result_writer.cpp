@@ -19,6 +19,7 @@
 #include "models/output/hdf5_io.h"
 #include "models/output/result_layout.h"
 #include "models/output/sufficient_statistics.h"
+#include "models/output/yearly_table.h"
 
 namespace ketensim::output {
 namespace {
@@ -212,6 +213,7 @@ void write_root_attributes(const h5::File& file, const RunResult& run, const std
   h5::write_attribute(file, "replications", static_cast<std::uint32_t>(run.replications.size()));
   h5::write_attribute(file, "years", run.years);
   h5::write_attribute(file, "warmup_years", run.warmup_years);
+  h5::write_attribute(file, "start_date", run.start_date.text());
 }
 
 void write_name_tables(const h5::File& file, const RunResult& run) {
@@ -354,6 +356,18 @@ void write_events(const h5::File& file, const RunResult& run) {
   }
 }
 
+// The yearly table in the layout CBS publishes (format 1.2), derived from the time series.
+void write_yearly(const h5::File& file, const RunResult& run) {
+  const std::vector<YearlyRow> yearly = yearly_table(run);
+  std::vector<layout::YearlyRow> rows;
+  rows.reserve(yearly.size());
+  for (const YearlyRow& row : yearly) {
+    rows.push_back({row.year, row.stage.c_str(), row.region.c_str(), row.replication, row.stock_1_january,
+                    row.stock_30_june, row.stock_31_december, row.inflow, row.outflow});
+  }
+  h5::write_table(file, "yearly", layout::yearly_row_types(), rows.data(), rows.size(), h5::dataset_creation());
+}
+
 // The analytic estimate, when the run has one (format 1.1).
 void write_analytic(const h5::File& file, const RunResult& run) {
   if (run.analytic.empty()) return;
@@ -372,6 +386,7 @@ void write_file(const std::string& disk_path, const std::string& shown_name, con
   write_name_tables(file, run);
   write_timeseries(file, run);
   write_staff(file, run);
+  write_yearly(file, run);
   write_replications(file, run);
   write_kpis(file, run);
   write_calibration(file, run);

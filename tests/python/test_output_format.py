@@ -26,7 +26,8 @@ CREATED = "2024-01-01T00:00:00Z"
 
 # Lengths of the shape letters for the synthetic result (see example_run_result.h).
 SIZES = {"R": 3, "T": 5, "S": 4, "M": 2, "W": 3, "N": 3, "K": 3, "C": 1, "G": 2, "P": 3, "E": 4, "L": 2 + 3 + 4,
-         "A": 2}
+         "A": 2,
+         "Y": 2 * 4 * 3}
 
 
 def find_writer():
@@ -115,9 +116,10 @@ def test_the_document_states_the_version_the_writer_writes(run_file):
     text = DOC.read_text(encoding="utf-8")
     stated = re.search(r"The current version is (\d+\.\d+)\.", text).group(1)
     with h5py.File(run_file, "r") as f:
-        assert f.attrs["format_version"] == stated == "1.1"
+        assert f.attrs["format_version"] == stated == "1.2"
     history = text[text.index("History:"):text.index("## Conventions")]
     assert "**1.1** added `/staff`" in history and "`/analytic`" in history
+    assert "**1.2** added the root attribute `start_date`" in history and "`/yearly`" in history
 
 
 def test_root_attributes_are_exactly_the_documented_ones_with_their_types(run_file):
@@ -147,6 +149,17 @@ def test_root_attributes_hold_the_run_identity(run_file):
         assert f.attrs["replications"] == 3
         assert f.attrs["years"] == 2.0
         assert f.attrs["warmup_years"] == 0.5
+        assert f.attrs["start_date"] == "2019-12-01"
+
+
+def test_the_yearly_table_has_a_row_per_year_series_and_replication(run_file):
+    with h5py.File(run_file, "r") as f:
+        rows = f["yearly"][()]
+        assert sorted(set(rows["year"].tolist())) == [2019, 2020]
+        assert [r.decode() for r in rows["stage"][:4]] == list(f["timeseries/series_stage"].asstr()[()])
+        assert sorted(set(rows["replication"].tolist())) == [0, 1, 2]
+        # The example has a waiting count but no in_service or arrivals: stocks and flows undefined.
+        assert np.isnan(rows["stock_1_january"]).all() and np.isnan(rows["inflow"]).all()
 
 
 def test_datasets_are_exactly_the_documented_ones_with_their_types_and_shapes(run_file):
@@ -174,7 +187,7 @@ def test_datasets_are_exactly_the_documented_ones_with_their_types_and_shapes(ru
         assert set(found) == expected
 
 
-@pytest.mark.parametrize("table", ["/replications", "/kpis", "/calibration", "/events/log", "/analytic"])
+@pytest.mark.parametrize("table", ["/replications", "/kpis", "/calibration", "/events/log", "/analytic", "/yearly"])
 def test_table_columns_are_the_documented_ones_in_order(run_file, table):
     columns = doc_table(f"### Columns of `{table}`")
     with h5py.File(run_file, "r") as f:
@@ -299,7 +312,7 @@ def test_without_an_analytic_estimate_there_is_no_analytic_dataset(tmp_path):
     path = write_example(tmp_path / "plain.h5", "--no-analytic", "--created", CREATED)
     with h5py.File(path, "r") as f:
         assert "analytic" not in f
-        assert f.attrs["format_version"] == "1.1"
+        assert f.attrs["format_version"] == "1.2"
 
 
 def test_without_an_event_log_there_is_no_log_dataset(run_file_without_events):

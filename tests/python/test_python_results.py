@@ -258,6 +258,7 @@ READ_BY = {
     "/calibration": "calibration", "/calibration_by_replication": "calibration", "/analytic": "analytic",
     "/staff/series_organisation": "staff", "/staff/series_area": "staff", "/staff/metric_names": "staff_metrics",
     "/staff/<metric>": "staff",
+    "/yearly": "yearly",
 }
 
 
@@ -292,3 +293,37 @@ def test_the_staff_plot_draws_each_organisations_mean(results):
     assert sorted(lines) == sorted(f"{o}, national" for o in organisations)
     gi = results.staff(organisation="gi", scope="organisation", metric="headcount")
     np.testing.assert_allclose(lines["gi, national"].get_ydata(), gi.groupby("time_days")["value"].mean())
+
+
+def test_yearly_round_trips_the_file_and_agrees_with_the_time_series(results, small_run):
+    """Results.yearly() is /yearly as written; its stocks are the time series on the dates
+    and VT triage's balance closes (docs/output-format.md, Columns of /yearly)."""
+    assert results.start_date.isoformat() == "2019-01-01"
+    rows = results.yearly(by_replication=True)
+    with h5py.File(small_run) as f:
+        raw = f["yearly"][()]
+    assert len(rows) == len(raw) > 0
+    assert list(rows.columns) == ["year", "stage", "region", "replication", "stock_1_january", "stock_30_june",
+                                  "stock_31_december", "inflow", "outflow"]
+    np.testing.assert_array_equal(rows["year"], raw["year"])
+    assert list(rows["stage"]) == list(strings(raw["stage"]))
+    for column in ["stock_1_january", "stock_30_june", "stock_31_december", "inflow", "outflow"]:
+        np.testing.assert_array_equal(rows[column].to_numpy(), raw[column])
+
+    # 1.5 years of 365 days from 2019-01-01: 2019 whole, 2020 up to its 30 June.
+    assert sorted(rows["year"].unique()) == [2019, 2020]
+    ts = results.timeseries(stage="gi", region="national", metric=["waiting", "in_service"])
+    for (replication, day), stock in ts.groupby(["replication", "time_days"])["value"].sum().items():
+        if day in (0.0, 364.0):  # weekly samples: day 364 is the last one before 1 January 2020
+            year = 2019 if day == 0.0 else 2020
+            row = rows[(rows.year == year) & (rows.stage == "gi") & (rows.region == "national")
+                       & (rows.replication == replication)]
+            assert row["stock_1_january"].item() == stock
+    triage = rows[(rows.year == 2019) & (rows.stage == "vt_triage")]
+    np.testing.assert_allclose(triage["stock_31_december"] - triage["stock_1_january"],
+                               triage["inflow"] - triage["outflow"], atol=1e-6)
+    mean = results.yearly(stage="vt_triage", region="national")
+    assert list(mean.columns) == ["year", "stage", "region", "stock_1_january", "stock_30_june",
+                                  "stock_31_december", "inflow", "outflow"]
+    expected = triage[triage.region == "national"]["inflow"].mean()
+    assert mean[mean.year == 2019]["inflow"].item() == pytest.approx(expected, rel=1e-12)

@@ -28,6 +28,7 @@ inline model::RunResult example_run_result(bool with_events = true) {
   run.seed = 18446744073709551557ULL;  // near the top of uint64: checks nothing narrows it
   run.years = 2.0;
   run.warmup_years = 0.5;
+  run.start_date = model::CalendarDate{2019, 12, 1};  // day 31 is 1 January 2020: two calendar years
   run.region_names = {"groningen", "friesland"};
   run.stage_names = {"vt_triage", "rvdk", "gi"};
   run.event_names = {"arrive", "start", "complete", "leave"};

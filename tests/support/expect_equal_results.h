@@ -81,6 +81,7 @@ inline void expect_equal(const model::RunResult& a, const model::RunResult& b) {
   EXPECT_EQ(a.seed, b.seed);
   EXPECT_TRUE(same_double(a.years, b.years));
   EXPECT_TRUE(same_double(a.warmup_years, b.warmup_years));
+  EXPECT_EQ(a.start_date, b.start_date);
   EXPECT_EQ(a.region_names, b.region_names);
   EXPECT_EQ(a.stage_names, b.stage_names);
   EXPECT_EQ(a.event_names, b.event_names);

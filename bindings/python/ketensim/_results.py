@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 """Reading a run-result file (docs/output-format.md) into tidy pandas DataFrames."""
+import datetime
 import os
 import shutil
 import weakref
@@ -18,6 +19,10 @@ KPI_COLUMNS = ["name", "stage", "region", "unit", "mean", "half_width", "ci_low"
 TIMESERIES_COLUMNS = ["replication", "time_days", "stage", "region", "metric", "value"]
 #: Columns of Results.staff().
 STAFF_COLUMNS = ["replication", "time_days", "organisation", "area", "scope", "metric", "value"]
+#: Columns of Results.yearly() (docs/output-format.md, /yearly); with by_replication also
+#: "replication" after "region".
+YEARLY_COLUMNS = ["year", "stage", "region", "stock_1_january", "stock_30_june", "stock_31_december", "inflow",
+                  "outflow"]
 #: Columns of Results.events().
 EVENT_COLUMNS = ["replication", "time_days", "family", "region", "stage", "event", "children", "detail"]
 
@@ -97,6 +102,13 @@ class Results(FileReader):
     @property
     def warmup_years(self):
         return float(self._h5.attrs["warmup_years"])
+
+    @property
+    def start_date(self):
+        """Calendar date of day 0 (``run.start_date``) as a ``datetime.date``; None for files
+        before format 1.2, which do not record it."""
+        value = self._h5.attrs.get("start_date")
+        return None if value is None else datetime.date.fromisoformat(str(value))
 
     @property
     def scenario_text(self):
@@ -321,6 +333,26 @@ class Results(FileReader):
         out = pd.DataFrame({c: decode(table[c]) for c in ["name", "stage", "region", "unit"]})
         out["value"] = table["value"]
         return out
+
+    def yearly(self, *, stage=None, region=None, by_replication=False):
+        """The yearly table in the layout CBS publishes (format 1.2, /yearly): per calendar
+        year, stage and region the stock on 1 January, 30 June and 31 December and the
+        inflow and outflow in the year, in children; the mean over replications, or one row
+        per replication with `by_replication`. `stage` and `region` select rows (a name or a
+        list). MissingDataError for files before 1.2."""
+        if "yearly" not in self._h5:
+            raise MissingDataError(f"{self.path}: this file has no yearly table (format {self.format_version}; "
+                                   f"it came with 1.2)")
+        table = self._h5["yearly"][()]
+        out = pd.DataFrame({"year": table["year"], "stage": decode(table["stage"]), "region": decode(table["region"]),
+                            "replication": table["replication"]})
+        for column in YEARLY_COLUMNS[3:]:
+            out[column] = table[column]
+        out = out[mask(out["stage"].to_numpy(), stage, "stage") & mask(out["region"].to_numpy(), region, "region")]
+        if by_replication:
+            return out[YEARLY_COLUMNS[:3] + ["replication"] + YEARLY_COLUMNS[3:]].reset_index(drop=True)
+        means = out.groupby(["year", "stage", "region"], sort=False)[YEARLY_COLUMNS[3:]].mean().reset_index()
+        return means[YEARLY_COLUMNS]
 
     def save(self, path):
         """Copies the file to `path` (for results of :func:`ketensim.run` kept in a
