@@ -12,9 +12,10 @@ namespace ketensim::output::layout {
 
 inline constexpr const char* filetype = "ketensim.run";
 /// The format version, defined here only: 1.0 the first layout; 1.1 added /analytic and
-/// /staff.
-inline constexpr unsigned format_major = 1;
-inline constexpr unsigned format_minor = 1;
+/// /staff; 2.0 seals the file (a checksum in its user block, models/output/file_seal.h),
+/// puts a Fletcher32 checksum on every dataset and stores /scenario with shape [1].
+inline constexpr unsigned format_major = 2;
+inline constexpr unsigned format_minor = 0;
 /// "MAJOR.MINOR", the value of the root attribute `format_version`.
 std::string format_version();
 
