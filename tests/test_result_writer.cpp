@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -215,6 +217,48 @@ TEST_F(ResultWriter, AFailedWriteLeavesTheExistingFileUntouchedAndNoTemporaryFil
   EXPECT_EQ(seen_temporary, path("run.h5") + ".tmp-" + std::to_string(::getpid()));
   EXPECT_EQ(bytes_of(path("run.h5")), before);
   EXPECT_EQ(entries(), std::vector<std::string>{"run.h5"});
+}
+
+// A writer killed just before its rename leaves PATH.tmp-<pid>; the next write to PATH
+// removes it, but not the temporary file of a writer that still runs.
+TEST_F(ResultWriter, TheNextWriteRemovesTheTemporaryFileOfAKilledWriterOnly) {
+  const pid_t killed = ::fork();
+  ASSERT_GE(killed, 0);
+  if (killed == 0) {
+    WriteOptions dying;
+    dying.before_rename = [](const std::string&) { ::kill(::getpid(), SIGKILL); };
+    write_run_result(example_run_result(), path("run.h5"), dying);
+    ::_exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(killed, &status, 0), killed);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+  const std::string left = path("run.h5") + ".tmp-" + std::to_string(killed);
+  ASSERT_TRUE(fs::exists(left));
+
+  int gate[2];
+  ASSERT_EQ(::pipe(gate), 0);
+  const pid_t running = ::fork();
+  ASSERT_GE(running, 0);
+  if (running == 0) {  // a writer still at work: waits until the parent closes the pipe
+    char byte;
+    ::close(gate[1]);
+    while (::read(gate[0], &byte, 1) > 0) {
+    }
+    ::_exit(0);
+  }
+  ::close(gate[0]);
+  const std::string busy = path("run.h5") + ".tmp-" + std::to_string(running);
+  std::ofstream(busy) << "being written";
+
+  write_run_result(example_run_result(), path("run.h5"));
+  EXPECT_FALSE(fs::exists(left));
+  EXPECT_TRUE(fs::exists(busy));
+  ::close(gate[1]);
+  ASSERT_EQ(::waitpid(running, &status, 0), running);
+  fs::remove(busy);
+  EXPECT_EQ(entries(), std::vector<std::string>{"run.h5"});
+  EXPECT_NO_THROW(read_run_result(path("run.h5")));
 }
 
 TEST_F(ResultWriter, AnHdf5FailureMidWriteRemovesTheTemporaryFile) {
