@@ -5,19 +5,30 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "models/parameter_table.h"
+#include "models/run_memory.h"
 #include "models/scenario.h"
 
 namespace ketensim::cli {
 
 int check_command(const std::vector<std::string>& words) {
-  Arguments args("check", {{"--help", "-h", false, "show this help"}});
+  Arguments args("check", {{"--max-memory", "", true, "refuse a run whose results need more (e.g. 4G; default: this machine's memory)"},
+                           {"--help", "-h", false, "show this help"}});
   args.parse(words);
   if (args.has("--help")) {
-    std::cout << "usage: ketensim check SCENARIO\n\nValidates a scenario without running it.\n\n" << args.options_help();
+    std::cout << "usage: ketensim check SCENARIO [--max-memory SIZE]\n\nValidates a scenario without running it, "
+                 "including whether its results fit in memory.\n\n"
+              << args.options_help();
     return success;
   }
   if (args.positional().size() != 1) throw UsageError("ketensim check: expected one scenario file");
   const auto scenario = model::load_scenario(args.positional()[0]);
+  if (const auto text = args.value("--max-memory")) {
+    const auto limit = model::parse_memory_size(*text);
+    if (!limit) throw UsageError("ketensim check: --max-memory " + *text + ": expected a size such as 4G, 512M or a byte count");
+    model::check_run_memory(scenario, *limit, "--max-memory " + *text);
+  } else if (const auto physical = model::physical_memory_bytes()) {
+    model::check_run_memory(scenario, *physical, "this machine's memory");
+  }
   std::cout << scenario.path << ": ok (" << scenario.regions.regions.size() << " regions, "
             << scenario.parameters.run.replications << " replications of " << scenario.parameters.run.years
             << " years)\n";
