@@ -199,7 +199,7 @@ class Loader {
     if (!(node.is_integer() || node.is_floating_point())) {
       throw ScenarioError(at + ": " + key + " = " + describe_value(node) + ": expected a number (" + spec->unit + ")");
     }
-    const double value = node.value<double>().value();
+    const double value = number_value(node);
     check_value(at, *spec, value);
     spec->field(scenario_.parameters) = value;
     scenario_.key_lines[key] = static_cast<int>(node.source().begin.line);
@@ -217,7 +217,7 @@ class Loader {
       if (!(node->is_integer() || node->is_floating_point())) {
         throw ScenarioError(where(label_, *node) + ": intervention." + key + " = " + describe_value(*node) + ": expected a number");
       }
-      const double value = node->value<double>().value();
+      const double value = number_value(*node);
       if (!std::isfinite(value)) {  // an intervention that starts or ramps at infinity never acts
         throw ScenarioError(where(label_, *node) + ": intervention." + key + " = " + format_number(value) +
                             ": expected a finite number");

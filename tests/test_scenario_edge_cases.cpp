@@ -45,6 +45,17 @@ TEST(ScenarioEdgeCases, ASubnormalValueIsReportedAgainstItsBound) {
   EXPECT_TRUE(ends_with(seed, ": must be a whole number (" + find_parameter("run.seed")->unit + ")")) << seed;
 }
 
+// Found by tests/fuzz_scenario_loader.cpp: toml++ has no double for this integer, and the
+// loader failed with std::bad_optional_access.
+TEST(ScenarioEdgeCases, AnIntegerNoDoubleHoldsExactlyIsReportedAgainstItsBound) {
+  const std::string message = error_of(header + "[run]\nyears = 9223372036854775807\n");
+  EXPECT_TRUE(starts_with(message, "test.toml:5: run.years = 9.2233720368547758e+18: must be <= ")) << message;
+  const std::string intervention = error_of(
+      header + "[[intervention]]\nkey = \"gi.fte\"\nhow = \"set\"\nvalue = 9223372036854775807\nstart_years = 1\n");
+  // Loads or fails with a located ScenarioError (error_of lets any other exception through).
+  EXPECT_TRUE(intervention == "no error" || starts_with(intervention, "test.toml:")) << intervention;
+}
+
 TEST(ScenarioEdgeCases, FormatVersionMustBeTheIntegerItself) {
   for (const char* value : {"true", "1.0"}) {
     const std::string message = error_of(std::string("format_version = ") + value +
