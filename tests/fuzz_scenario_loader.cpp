@@ -6,7 +6,9 @@
 // command line); any other exception, a crash or a hang is a finding, written to
 // FINDINGS_DIR. Bounded by a count and a time budget, so CI can run it.
 //
-//   ketensim_fuzz_scenario_loader CORPUS_DIR REGIONS_DIR MUTANTS SECONDS FINDINGS_DIR
+//   ketensim_fuzz_scenario_loader CORPUS_DIR REGIONS_DIR MUTANTS SECONDS FINDINGS_DIR [SEED...]
+//
+// SEED files (the shipped example scenarios) join the corpus without being copied into it.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -91,14 +93,15 @@ int load_in_child(const std::string& text, const std::string& regions_dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 6) {
-    std::cerr << "usage: " << argv[0] << " CORPUS_DIR REGIONS_DIR MUTANTS SECONDS FINDINGS_DIR\n";
+  if (argc < 6) {
+    std::cerr << "usage: " << argv[0] << " CORPUS_DIR REGIONS_DIR MUTANTS SECONDS FINDINGS_DIR [SEED...]\n";
     return 2;
   }
   std::vector<std::string> seeds;
   std::vector<fs::path> seed_files;
   for (const auto& entry : fs::directory_iterator(argv[1])) seed_files.push_back(entry.path());
   std::sort(seed_files.begin(), seed_files.end());
+  for (int i = 6; i < argc; ++i) seed_files.emplace_back(argv[i]);
   for (const auto& file : seed_files) {
     std::ifstream in(file, std::ios::binary);
     seeds.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
