@@ -20,6 +20,7 @@
 #include "models/comparison.h"
 #include "models/comparison_basis.h"
 #include "models/output/comparison_writer.h"
+#include "models/output/overwrite_guard.h"
 #include "models/simulation.h"
 
 #ifndef KETENSIM_SOURCE_DIR
@@ -156,6 +157,12 @@ void print_regions(std::ostream& out, const model::Comparison& c, const std::str
   }
 }
 
+// The plots comparison_plots.py draws beside FILE.h5, named from the stem.
+std::string plot_prefix(const std::string& output) {
+  return output.size() > 3 && output.substr(output.size() - 3) == ".h5" ? output.substr(0, output.size() - 3) : output;
+}
+std::vector<std::string> plot_files(const std::string& prefix) { return {prefix + "-waiting.png", prefix + "-regions.png"}; }
+
 // Draws the PNG plots with Debian's Python and matplotlib; returns the files made.
 std::vector<std::string> draw_plots(const std::string& file, const std::string& prefix) {
   const std::string script = std::string(KETENSIM_SOURCE_DIR) + "/bindings/python/ketensim/comparison_plots.py";
@@ -170,7 +177,7 @@ std::vector<std::string> draw_plots(const std::string& file, const std::string& 
     std::cerr << "warning: no plots: " << script << " failed (it needs /usr/bin/python3 with h5py and matplotlib)\n";
     return {};
   }
-  return {prefix + "-waiting.png", prefix + "-regions.png"};
+  return plot_files(prefix);
 }
 
 // Puts every configuration on the chosen basis (docs/scenario-comparison.md) and returns
@@ -247,6 +254,12 @@ int compare_command(const std::vector<std::string>& words) {
     }
   }
   const std::string output = args.value("--output").value_or("results/compare.h5");
+  refuse_foreign_output(args, output, output::comparison_filetype);
+  if (!args.has("--no-plots") && !args.has("--force")) {
+    for (const std::string& plot : plot_files(plot_prefix(output))) {
+      if (const auto reason = output::foreign_plot_file(plot)) throw UsageError(output::refusal_message(plot, *reason));
+    }
+  }
   const bool quiet = args.has("--quiet");
   model::Basis basis = model::Basis::as_configured;
   try {
@@ -286,8 +299,7 @@ int compare_command(const std::vector<std::string>& words) {
   }
   std::cout << "\ntable: above; result: " << output << "\n";
   if (!args.has("--no-plots")) {
-    const std::string prefix = output.size() > 3 && output.substr(output.size() - 3) == ".h5" ? output.substr(0, output.size() - 3) : output;
-    for (const auto& plot : draw_plots(output, prefix)) std::cout << "plot: " << plot << "\n";
+    for (const auto& plot : draw_plots(output, plot_prefix(output))) std::cout << "plot: " << plot << "\n";
   }
   return success;
 }

@@ -12,7 +12,9 @@
 #include "cli/summary.h"
 #include "models/analytic/analyze.h"
 #include "models/analytic/report_rows.h"
+#include "models/output/result_layout.h"
 #include "models/output/result_writer.h"
+#include "models/run_memory.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
 
@@ -54,6 +56,11 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
                      ": calibration needs at least 10 years to test that every waiting list settles (use --years 10)");
   }
   const std::string output = args.value("--output").value_or(default_output(prepared.scenario));
+  if (const auto physical = model::physical_memory_bytes()) {
+    model::check_run_memory(prepared.scenario, *physical, "this machine's memory");
+  }
+  const bool writes = !calibration_only || args.value("--output");
+  if (writes) refuse_foreign_output(args, output, output::layout::filetype);
   const bool quiet = args.has("--quiet");
   ProgressLine progress(!quiet);
   prepared.options.progress = [&progress](const model::Progress& p) { progress.update(p); };
@@ -63,7 +70,7 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
   model::RunResult run = model::run_scenario(prepared.scenario, prepared.options);
   run.analytic = std::move(analytic);
   progress.finish();
-  if (!calibration_only || args.value("--output")) output::write_run_result(run, output);
+  if (writes) output::write_run_result(run, output);
   int missed = 0;
   if (!quiet || calibration_only) {
     if (!calibration_only) {
@@ -83,7 +90,7 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
   }
   std::cout << "\nengine: " << run.engine << ", " << events << " events in " << seconds << " s ("
             << (seconds > 0 ? events / seconds : 0.0) << " events/s)\n";
-  if (!calibration_only || args.value("--output")) std::cout << "result: " << output << "\n";
+  if (writes) std::cout << "result: " << output << "\n";
   return calibration_only && missed > 0 ? calibration_missed : success;
 }
 

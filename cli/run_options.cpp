@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "models/output/overwrite_guard.h"
 #include "models/scenario_error.h"
 
 namespace ketensim::cli {
@@ -18,6 +19,7 @@ std::vector<Arguments::Option> run_option_list() {
       {"--engine", "", true, "native (default) or simgrid"},
       {"--jobs", "-j", true, "replications run at once (default: the processors this process may use); results do not depend on it"},
       {"--events", "", false, "also write the per-family event log"},
+      {"--force", "", false, "overwrite an existing output that is not a ketensim file of the same kind"},
       {"--quiet", "-q", false, "no progress line and fewer tables"},
       {"--help", "-h", false, "show this help"},
   };
@@ -49,6 +51,13 @@ model::Scenario load_with_overrides(const std::string& path, const Arguments& ar
   }
   model::check_cross_field_rules(scenario);
   return scenario;
+}
+
+void refuse_foreign_output(const Arguments& args, const std::string& path, const std::string& filetype) {
+  if (args.has("--force")) return;
+  if (const auto reason = output::foreign_result_file(path, filetype)) {
+    throw UsageError(output::refusal_message(path, *reason));
+  }
 }
 
 model::RunOptions engine_options(const Arguments& args, const std::string& command) {

@@ -16,6 +16,10 @@ std::vector<Arguments::Option> run_option_list();
 /// own checks, then the rules across keys.
 model::Scenario load_with_overrides(const std::string& path, const Arguments& args, const std::string& command);
 
+/// Throws UsageError (exit 2) when `path` exists and is not a readable `filetype` file, unless
+/// --force was given; commands call it before running anything, so nothing is lost.
+void refuse_foreign_output(const Arguments& args, const std::string& path, const std::string& filetype);
+
 /// The engine and event-log choices of the command line.
 model::RunOptions engine_options(const Arguments& args, const std::string& command);
 

@@ -24,6 +24,7 @@ int sweep_command(const std::vector<std::string>& words) {
                               {"--jobs", "-j", true, "points run at once (default: every processor available)"},
                               {"--list", "", false, "print the points (seed and values) and stop"},
                               {"--quiet", "-q", false, "no progress line"},
+                              {"--force", "", false, "overwrite a DIR/sweep.h5 that is not a ketensim sweep summary"},
                               {"--help", "-h", false, "show this help"},
                           });
   // `-j4` as in make, besides `-j 4`.
@@ -65,6 +66,7 @@ int sweep_command(const std::vector<std::string>& words) {
   request.ketensim = this_program;
   request.quiet = args.has("--quiet");
   request.list_only = args.has("--list");
+  request.force = args.has("--force");
   return sweep::run_sweep(request, [jobs](const std::vector<sweep::PointTask>& tasks, sweep::SweepProgress& progress) {
     return sweep::run_points_locally(tasks, jobs, progress);
   });

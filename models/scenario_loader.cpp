@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -62,7 +63,9 @@ bool is_group(const std::string& dotted) {
 std::string format_number(double value) {
   std::ostringstream out;
   out << std::setprecision(15) << value;
-  if (std::stod(out.str()) == value || !std::isfinite(value)) return out.str();
+  // strtod, not stod: stod throws on a subnormal such as 1e-320 (ERANGE), which is a valid
+  // double to report in a message.
+  if (std::strtod(out.str().c_str(), nullptr) == value || !std::isfinite(value)) return out.str();
   std::ostringstream exact;
   exact << std::setprecision(17) << value;
   return exact.str();
@@ -90,7 +93,8 @@ class Loader {
       throw ScenarioError(label_ + ": format_version is missing: expected format_version = " +
                           std::to_string(scenario_format_version));
     }
-    if (version->value<std::int64_t>() != std::optional<std::int64_t>(scenario_format_version)) {
+    // Only the integer itself: toml++ would convert `true` and `1.0` to 1.
+    if (!version->is_integer() || version->value<std::int64_t>() != std::optional<std::int64_t>(scenario_format_version)) {
       throw ScenarioError(where(label_, *version) + ": format_version = " + describe_value(*version) +
                           ": this ketensim reads format_version " + std::to_string(scenario_format_version));
     }
@@ -103,6 +107,16 @@ class Loader {
     if (!fs::exists(table_path)) {
       throw ScenarioError(where(label_, *regions_table_node_) + ": regions.table = \"" + scenario_.region_table_path +
                           "\": no such file (" + table_path.string() + ")");
+    }
+    // Only regular files: a directory, a device (/dev/zero never ends), a FIFO or a file of
+    // /proc is no regions table, and reading some of them would hang or leak the environment.
+    std::error_code error;
+    const fs::path real = fs::canonical(table_path, error);
+    if (error || !fs::is_regular_file(real) || real.string().rfind("/proc/", 0) == 0 ||
+        real.string().rfind("/sys/", 0) == 0 || real.string().rfind("/dev/", 0) == 0) {
+      throw ScenarioError(where(label_, *regions_table_node_) + ": regions.table = \"" + scenario_.region_table_path +
+                          "\": not a regular file (" + (error ? table_path.string() : real.string()) +
+                          "): expected a regions table (TOML)");
     }
     scenario_.regions = load_region_table(table_path.lexically_normal().string());
     scenario_.regions.select(scenario_.region_selection,
@@ -119,6 +133,10 @@ class Loader {
       if (node.is_table() && is_group(key)) {
         walk(*node.as_table(), key + ".");
         continue;
+      }
+      if (is_group(key)) {  // a group given as a value or as [[KEY]]: say what it is, not "unknown key"
+        throw ScenarioError(where(label_, node) + ": " + key + " = " + describe_value(node) + ": expected a table [" +
+                            key + "] of keys (" + valid_keys_under(key + ".") + ")");
       }
       read_key(key, node);
     }
@@ -196,7 +214,7 @@ class Loader {
     if (!(node.is_integer() || node.is_floating_point())) {
       throw ScenarioError(at + ": " + key + " = " + describe_value(node) + ": expected a number (" + spec->unit + ")");
     }
-    const double value = node.value<double>().value();
+    const double value = number_value(node);
     check_value(at, *spec, value);
     spec->field(scenario_.parameters) = value;
     scenario_.key_lines[key] = static_cast<int>(node.source().begin.line);
@@ -241,7 +259,11 @@ class Loader {
       if (!(node->is_integer() || node->is_floating_point())) {
         throw ScenarioError(where(label_, *node) + ": intervention." + key + " = " + describe_value(*node) + ": expected a number");
       }
-      const double value = node->value<double>().value();
+      const double value = number_value(*node);
+      if (!std::isfinite(value)) {  // an intervention that starts or ramps at infinity never acts
+        throw ScenarioError(where(label_, *node) + ": intervention." + key + " = " + format_number(value) +
+                            ": expected a finite number");
+      }
       if (!(value >= minimum)) {
         throw ScenarioError(where(label_, *node) + ": intervention." + key + " = " + format_number(value) + ": must be >= " +
                             format_number(minimum));

@@ -44,6 +44,11 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
+double number_value(const toml::node& node) {
+  if (const auto* integer = node.as_integer()) return static_cast<double>(integer->get());
+  return node.as_floating_point()->get();
+}
+
 std::string describe_value(const toml::node& node) {
   if (node.is_table()) return "a table";
   if (node.is_array()) return "an array";

@@ -24,6 +24,12 @@ std::string where(const std::string& file, const toml::node& node);
 /// "a, b, c" for listing valid names in an error.
 std::string join_names(const std::vector<std::string>& names);
 
+/// The value of an integer or floating-point node as a double. toml++'s value<double>() is
+/// empty for an integer a double cannot hold exactly (9223372036854775807), which
+/// .value() turned into std::bad_optional_access; this rounds it instead, so the bounds
+/// check reports it. Call only after checking the node is a number.
+double number_value(const toml::node& node);
+
 /// Describes a TOML value for an error message (strings quoted, arrays and tables named).
 std::string describe_value(const toml::node& node);
 

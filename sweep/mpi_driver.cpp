@@ -50,6 +50,7 @@ const char* const usage =
     "                       this program)\n"
     "  -q, --quiet          no progress lines\n"
     "  --list               print the points (seed and values) and stop\n"
+    "  --force              overwrite a DIR/sweep.h5 that is not a ketensim sweep summary\n"
     "  -h, --help           show this help\n";
 
 void nap() {
@@ -252,8 +253,11 @@ Options parse(int argc, char** argv) {
       options.request.quiet = true;
     } else if (word == "--list") {
       options.request.list_only = true;
+    } else if (word == "--force") {
+      options.request.force = true;
     } else if (word.size() > 1 && word[0] == '-') {
-      options.error = "unknown option '" + word + "'; valid options are --output, --ketensim, --quiet, --list, --help";
+      options.error =
+          "unknown option '" + word + "'; valid options are --output, --ketensim, --quiet, --list, --force, --help";
     } else {
       positional.push_back(word);
     }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "models/output/overwrite_guard.h"
 #include "models/scenario_error.h"
 #include "sweep/build_info.h"
 #include "sweep/interrupt.h"
@@ -103,6 +104,13 @@ int run_sweep(const SweepRequest& request, const Executor& execute) {
     return sweep_input_error;
   }
   const fs::path directory = fs::absolute(request.output_directory).lexically_normal();
+  if (!request.force) {
+    const std::string summary = (directory / summary_file_name).string();
+    if (const auto reason = output::foreign_result_file(summary, summary_filetype)) {
+      std::cerr << "error: " << output::refusal_message(summary, *reason) << "\n";
+      return sweep_input_error;
+    }
+  }
   std::error_code error;
   fs::create_directories(directory / "points", error);
   if (error) {

@@ -28,6 +28,7 @@ struct SweepRequest {
   std::string ketensim;    // the program that runs a point (`ketensim run ...`)
   bool quiet = false;      // no progress line
   bool list_only = false;  // print the points and stop
+  bool force = false;      // overwrite a DIR/sweep.h5 that is not a ketensim sweep summary
 };
 
 /// Runs the tasks it is given, by whatever means (local child processes, MPI ranks), and

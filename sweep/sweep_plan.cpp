@@ -93,6 +93,9 @@ std::vector<std::string> run_arguments(const SweepSpec& spec, const Point& point
   }
   words.push_back("-o");
   words.push_back(run_file);
+  // The sweep has already judged a file at run_file not finished (damaged, other inputs),
+  // so the point's run may replace it whatever it is.
+  words.push_back("--force");
   words.push_back("-q");
   // The sweep runs points side by side, one per process it was given: each point on one core.
   words.push_back("-j");

@@ -31,7 +31,8 @@ std::string run_file_name(const Point& point, std::size_t point_count);
 std::string format_value(double value);
 
 /// The command that runs a point: `KETENSIM run SCENARIO --seed S -r R [--years Y]
-/// --engine E --set KEY=VALUE... -o RUN_FILE -q`.
+/// --engine E --set KEY=VALUE... -o RUN_FILE --force -q` (--force: resume has judged any
+/// file at RUN_FILE not finished, so it is replaced).
 std::vector<std::string> run_arguments(const SweepSpec& spec, const Point& point, const std::string& ketensim,
                                        const std::string& run_file);
 

@@ -144,7 +144,7 @@ class SpecReader {
     const model::ParameterSpec* bounds = model::find_parameter(scenario_key);
     if (!(node.is_integer() || node.is_floating_point()))
       fail_value(node, key, "expected a number (" + bounds->unit + ")");
-    const double value = node.value<double>().value();
+    const double value = model::number_value(node);
     if (std::isnan(value)) fail_value(node, key, "must be a number (" + bounds->unit + ")");
     if (value < bounds->min)
       fail_value(node, key, "must be >= " + format_number(bounds->min) + " (" + bounds->unit + ")");
@@ -282,7 +282,7 @@ class SpecReader {
                            const model::ParameterSpec& parameter) const {
     if (!(node.is_integer() || node.is_floating_point()))
       fail_value(node, shown, "expected a number (" + parameter.unit + ")");
-    const double value = node.value<double>().value();
+    const double value = model::number_value(node);
     if (!std::isfinite(value)) fail_value(node, shown, "expected a finite number (" + parameter.unit + ")");
     return value;
   }
@@ -337,7 +337,7 @@ class SpecReader {
     const toml::node* node = table.get(key);
     if (node == nullptr) fail(owner, shown + " is missing: expected a whole number");
     if (!(node->is_integer() || node->is_floating_point())) fail_value(*node, shown, "expected a whole number");
-    const double value = node->value<double>().value();
+    const double value = model::number_value(*node);
     if (std::floor(value) != value) fail_value(*node, shown, "must be a whole number");
     if (value < min) fail_value(*node, shown, "must be >= " + format_number(min));
     if (value > max) fail_value(*node, shown, "must be <= " + format_number(max));

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "models/output/atomic_write.h"
+#include "models/output/file_seal.h"
 #include "models/output/hdf5_io.h"
 #include "sweep/build_info.h"
 #include "sweep/point_run_file.h"
@@ -143,6 +144,7 @@ class SummaryWriter {
     write_links(file);
     h5::check_status(H5Fflush(file.id(), H5F_SCOPE_GLOBAL), shown_name, "cannot flush");
     file.close();
+    output::seal_file(disk_path, shown_name);
     return counts_;
   }
 

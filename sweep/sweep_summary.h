@@ -13,7 +13,7 @@ namespace ketensim::sweep {
 /// The summary file's kind and layout version (docs/sweeps.md, "The summary file").
 /// A minor version adds things a 1.x reader can ignore; a major one changes what exists.
 inline constexpr const char* summary_filetype = "ketensim.sweep";
-inline constexpr const char* summary_format_version = "1.0";
+inline constexpr const char* summary_format_version = "2.0";
 inline constexpr const char* summary_file_name = "sweep.h5";
 
 struct SummaryCounts {

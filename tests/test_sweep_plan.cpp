@@ -127,6 +127,7 @@ TEST(SweepPlan, APointRunsKetensimRunWithItsSeedSettingsAndValues) {
                                              "gi.fte=30.5",
                                              "-o",
                                              "/out/points/0000.h5",
+                                             "--force",
                                              "-q",
                                              "-j",
                                              "1"};

@@ -164,7 +164,7 @@ TEST_F(SweepFiles, TheSummaryHasARowPerPointAndReplicationWithNationalKpisAndErr
   namespace h5 = ketensim::output::h5;
   const h5::File file = h5::open_file(path("sweep.h5"));
   EXPECT_EQ(h5::read_string_attribute(file, "filetype"), "ketensim.sweep");
-  EXPECT_EQ(h5::read_string_attribute(file, "format_version"), "1.0");
+  EXPECT_EQ(h5::read_string_attribute(file, "format_version"), ketensim::sweep::summary_format_version);
   EXPECT_EQ(h5::read_uint_attribute(file, "points_failed"), 1U);
   const h5::TableRows<ResultRow> table(file, "results", result_row_types());
   const auto& rows = table.rows();

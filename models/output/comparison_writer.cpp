@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "models/output/atomic_write.h"
+#include "models/output/file_seal.h"
 #include "models/output/hdf5_io.h"
 
 namespace ketensim::output {
@@ -185,6 +186,7 @@ void write_comparison(const model::Comparison& c, const std::string& path, const
     write_settling(file, c);
     write_waiting(file, c);
     file.close();
+    seal_file(temporary, path);
   });
 }
 

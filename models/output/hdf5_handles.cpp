@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "models/output/hdf5_handles.h"
 
+#include <algorithm>
 #include <stdexcept>
+
+#include "models/output/file_seal.h"
 
 namespace ketensim::output::h5 {
 namespace {
@@ -36,6 +39,35 @@ PropertyList strong_close_access() {
   return access;
 }
 
+/// The 1.10 file format keeps a checksum in every piece of metadata (superblock, object
+/// headers, chunk indexes), so HDF5 itself names a damaged object when a file is read
+/// without ketensim's seal check (with h5py directly, say).
+void checksummed_metadata(const PropertyList& access) {
+  check_status(H5Pset_libver_bounds(access.id(), H5F_LIBVER_V110, H5F_LIBVER_V110), access.where(),
+               "cannot choose the 1.10 file format");
+}
+
+/// Largest chunk made for a dataset created without one: 1 MiB, so a reader of one value
+/// never has to decompress and checksum much more than that.
+constexpr std::size_t max_whole_chunk_bytes = 1 << 20;
+
+/// A chunk covering the whole of `dims` (at least 1 along each), halved along the
+/// largest dimension until it fits in max_whole_chunk_bytes.
+std::vector<hsize_t> whole_chunk(std::vector<hsize_t> dims, std::size_t element_size) {
+  for (hsize_t& d : dims) d = std::max<hsize_t>(d, 1);
+  const auto bytes = [&] {
+    std::size_t n = element_size;
+    for (const hsize_t d : dims) n *= static_cast<std::size_t>(d);
+    return n;
+  };
+  while (bytes() > max_whole_chunk_bytes) {
+    hsize_t& largest = *std::max_element(dims.begin(), dims.end());
+    if (largest == 1) break;
+    largest = (largest + 1) / 2;
+  }
+  return dims;
+}
+
 }  // namespace
 
 void silence_error_printing() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
@@ -60,13 +92,16 @@ File create_file(const std::string& disk_path, const std::string& shown_name) {
   silence_error_printing();
   PropertyList creation = make_list(H5P_FILE_CREATE, "file creation property list");
   no_time_tracking(creation.id(), creation.where());
+  check_status(H5Pset_userblock(creation.id(), seal_bytes), creation.where(), "cannot reserve the seal's user block");
   PropertyList access = strong_close_access();
+  checksummed_metadata(access);
   const hid_t id = H5Fcreate(disk_path.c_str(), H5F_ACC_TRUNC, creation.id(), access.id());
   return File(check(id, shown_name, "cannot create HDF5 file"), shown_name, "/");
 }
 
 File open_file(const std::string& path) {
   silence_error_printing();
+  verify_seal(path);
   PropertyList access = strong_close_access();
   const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.id());
   return File(check(id, path, "cannot open as an HDF5 file"), path, "/");
@@ -107,8 +142,19 @@ PropertyList dataset_creation(const std::vector<hsize_t>& chunk, unsigned gzip_l
 Dataset create_dataset(const Object& parent, const std::string& name, hid_t file_type, const Dataspace& space,
                        const PropertyList& creation) {
   const std::string path = parent.child_path(name);
+  const std::string where = parent.file() + ":" + path;
+  // Every dataset carries a Fletcher32 checksum of each chunk, verified on every read;
+  // the filter needs chunked storage, so a contiguous request becomes one chunk.
+  const PropertyList checked(check(H5Pcopy(creation.id()), where, "cannot copy creation list"), where, "");
+  if (H5Pget_layout(checked.id()) != H5D_CHUNKED) {
+    if (H5Sget_simple_extent_type(space.id()) != H5S_SIMPLE) fail(where, "a scalar dataset cannot carry a checksum");
+    const std::vector<hsize_t> chunk = whole_chunk(dims_of(space), H5Tget_size(file_type));
+    check_status(H5Pset_chunk(checked.id(), static_cast<int>(chunk.size()), chunk.data()), where,
+                 "cannot set chunk shape");
+  }
+  check_status(H5Pset_fletcher32(checked.id()), where, "cannot add the Fletcher32 checksum");
   const hid_t id =
-      H5Dcreate2(parent.id(), name.c_str(), file_type, space.id(), H5P_DEFAULT, creation.id(), H5P_DEFAULT);
+      H5Dcreate2(parent.id(), name.c_str(), file_type, space.id(), H5P_DEFAULT, checked.id(), H5P_DEFAULT);
   return Dataset(check(id, parent.file() + ":" + path, "cannot create dataset"), parent.file(), path);
 }
 
@@ -160,6 +206,14 @@ Datatype type_of(const Attribute& attribute) {
 Datatype utf8_string_type() {
   Datatype type(check(H5Tcopy(H5T_C_S1), "string type", "cannot copy"), "string type", "");
   check_status(H5Tset_size(type.id(), H5T_VARIABLE), type.where(), "cannot make variable-length");
+  check_status(H5Tset_cset(type.id(), H5T_CSET_UTF8), type.where(), "cannot set UTF-8");
+  return type;
+}
+
+Datatype fixed_utf8_string_type(std::size_t width) {
+  Datatype type(check(H5Tcopy(H5T_C_S1), "string type", "cannot copy"), "string type", "");
+  check_status(H5Tset_size(type.id(), width), type.where(), "cannot set width");
+  check_status(H5Tset_strpad(type.id(), H5T_STR_NULLPAD), type.where(), "cannot set NUL padding");
   check_status(H5Tset_cset(type.id(), H5T_CSET_UTF8), type.where(), "cannot set UTF-8");
   return type;
 }

@@ -90,9 +90,11 @@ using Attribute = Handle<H5Aclose>;
 
 /// Creates (truncating) the file at `disk_path`; errors name it `shown_name`, so a write
 /// through a temporary file reports the path the user asked for. Objects are created
-/// without modification times, so the bytes depend on the content only.
+/// without modification times, so the bytes depend on the content only. The file starts
+/// with the user block of its seal (models/output/file_seal.h): seal it once closed.
 File create_file(const std::string& disk_path, const std::string& shown_name);
-/// Opens an existing file read-only.
+/// Opens an existing file read-only, after checking its seal (throws when it is damaged or
+/// has none), so HDF5 never parses damaged bytes.
 File open_file(const std::string& path);
 
 Group create_group(const Object& parent, const std::string& name);
@@ -101,8 +103,11 @@ Group open_group(const Object& parent, const std::string& name);
 bool has_link(const Object& parent, const std::string& name);
 
 /// A dataset creation property list without modification times; `chunk` empty means
-/// contiguous storage, otherwise chunked with shuffle and gzip at `gzip_level`.
+/// one chunk of the whole dataset (up to 1 MiB), otherwise chunked as given with shuffle
+/// and gzip at `gzip_level`.
 PropertyList dataset_creation(const std::vector<hsize_t>& chunk = {}, unsigned gzip_level = 4);
+/// Creates a dataset; every one gets the Fletcher32 checksum filter here, so datasets added
+/// later are checked too. Scalar dataspaces cannot be chunked, so they are refused.
 Dataset create_dataset(const Object& parent, const std::string& name, hid_t file_type, const Dataspace& space,
                        const PropertyList& creation);
 Dataset open_dataset(const Object& parent, const std::string& name);
@@ -118,6 +123,8 @@ Datatype type_of(const Dataset& dataset);
 Datatype type_of(const Attribute& attribute);
 /// Variable-length UTF-8 string type.
 Datatype utf8_string_type();
+/// Fixed-length UTF-8 string type of `width` bytes, NUL-padded.
+Datatype fixed_utf8_string_type(std::size_t width);
 
 Attribute create_attribute(const Object& owner, const std::string& name, hid_t file_type, const Dataspace& space);
 Attribute open_attribute(const Object& owner, const std::string& name);

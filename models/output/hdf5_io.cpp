@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/output/hdf5_io.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace ketensim::output::h5 {
@@ -159,30 +160,32 @@ double read_double_attribute(const Object& owner, const std::string& name) {
 }
 
 void write_string(const Object& parent, const std::string& name, const std::string& text) {
-  const Datatype type = utf8_string_type();
-  const Dataset dataset = create_dataset(parent, name, type.id(), scalar_space(), dataset_creation());
-  const char* value = c_string(text, dataset.where());
-  check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &value), dataset.where(),
-               "cannot write");
+  write_strings(parent, name, {text});
 }
 
 std::string read_string(const Object& parent, const std::string& name) {
   const Dataset dataset = open_dataset(parent, name);
-  if (!shape_of(dataset).empty()) fail(dataset.where(), "expected a scalar string");
+  const std::vector<hsize_t> shape = shape_of(dataset);
+  if (!shape.empty() && shape != std::vector<hsize_t>{1}) fail(dataset.where(), "expected a single string");
   return read_string_values(type_of(dataset), 1, dataset.where(), [&](hid_t memory, void* buffer) {
     return H5Dread(dataset.id(), memory, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer);
   })[0];
 }
 
+// Fixed-length strings, as wide as the longest: their bytes sit in the dataset's chunks,
+// under its checksum (the global heap of variable-length ones has none, and HDF5 cannot
+// put a filter on a dataset of them).
 void write_strings(const Object& parent, const std::string& name, const std::vector<std::string>& values) {
-  const Datatype type = utf8_string_type();
+  std::size_t width = 1;
+  for (const std::string& value : values) width = std::max(width, value.size());
+  const Datatype type = fixed_utf8_string_type(width);
   const Dataset dataset =
       create_dataset(parent, name, type.id(), simple_space({static_cast<hsize_t>(values.size())}), dataset_creation());
   if (values.empty()) return;
-  std::vector<const char*> pointers;
-  pointers.reserve(values.size());
-  for (const std::string& value : values) pointers.push_back(c_string(value, dataset.where()));
-  check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), dataset.where(),
+  std::vector<char> buffer(values.size() * width, '\0');
+  for (std::size_t i = 0; i < values.size(); ++i)
+    std::memcpy(buffer.data() + i * width, c_string(values[i], dataset.where()), values[i].size());
+  check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()), dataset.where(),
                "cannot write");
 }
 

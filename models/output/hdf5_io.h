@@ -8,8 +8,9 @@
 #include "models/output/hdf5_handles.h"
 
 // Typed values in and out of HDF5: scalar attributes, string and float64 arrays, and flat
-// tables (1-D compound datasets). Files store explicit little-endian types and
-// variable-length UTF-8 strings; readers also accept fixed-length strings.
+// tables (1-D compound datasets). Files store explicit little-endian types; string
+// datasets hold fixed-length UTF-8 strings, attributes and table columns variable-length
+// ones (the file's seal covers those); readers accept either.
 namespace ketensim::output::h5 {
 
 void write_attribute(const Object& owner, const std::string& name, const std::string& value);
@@ -21,10 +22,12 @@ std::string read_string_attribute(const Object& owner, const std::string& name);
 std::uint64_t read_uint_attribute(const Object& owner, const std::string& name);
 double read_double_attribute(const Object& owner, const std::string& name);
 
-/// A scalar string dataset.
+/// A single string, as a 1-D dataset of one element (a scalar one could not be chunked,
+/// so could not carry a checksum); the reader also takes a scalar.
 void write_string(const Object& parent, const std::string& name, const std::string& text);
 std::string read_string(const Object& parent, const std::string& name);
-/// A 1-D string dataset.
+/// A 1-D string dataset, of fixed-length strings as wide as the longest (so the checksum
+/// covers them); the reader also takes variable-length ones.
 void write_strings(const Object& parent, const std::string& name, const std::vector<std::string>& values);
 std::vector<std::string> read_strings(const Object& parent, const std::string& name);
 

@@ -12,9 +12,11 @@ namespace ketensim::output::layout {
 
 inline constexpr const char* filetype = "ketensim.run";
 /// The format version, defined here only: 1.0 the first layout; 1.1 added /analytic and
-/// /staff; 1.2 the root attribute start_date and /yearly.
-inline constexpr unsigned format_major = 1;
-inline constexpr unsigned format_minor = 2;
+/// /staff; 1.2 the root attribute start_date and /yearly; 2.0 seals the file (a checksum in its user block, models/output/file_seal.h),
+/// puts a Fletcher32 checksum on every dataset and stores /scenario with shape [1]; 2.1 the
+/// root attribute start_date and /yearly in sealed files.
+inline constexpr unsigned format_major = 2;
+inline constexpr unsigned format_minor = 1;
 /// "MAJOR.MINOR", the value of the root attribute `format_version`.
 std::string format_version();
 

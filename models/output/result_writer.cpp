@@ -16,6 +16,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "models/output/file_seal.h"
 #include "models/output/hdf5_io.h"
 #include "models/output/result_layout.h"
 #include "models/output/sufficient_statistics.h"
@@ -394,6 +395,7 @@ void write_file(const std::string& disk_path, const std::string& shown_name, con
   write_analytic(file, run);
   h5::check_status(H5Fflush(file.id(), H5F_SCOPE_GLOBAL), shown_name, "cannot flush");
   file.close();
+  seal_file(disk_path, shown_name);
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ contains "run --analytic" "$work/out" "Analytic estimate beside the simulation"
 /usr/bin/python3 - "$work/an.h5" <<'PY'
 import sys, h5py
 with h5py.File(sys.argv[1], "r") as f:
-    assert f.attrs["format_version"] == "1.2"
+    assert f.attrs["format_version"] == "2.1"
     rows = {(r["name"].decode(), r["stage"].decode(), r["region"].decode()): r["value"] for r in f["analytic"][()]}
     assert abs(rows[("utilisation", "rvdk", "RvdK Test")] - 0.8) < 1e-12, rows[("utilisation", "rvdk", "RvdK Test")]
     assert abs(rows[("max_inflow_multiplier", "chain", "national")] - 1.25) < 1e-12

@@ -59,10 +59,11 @@ contains "good run" "$work/out" "KPI summary, national"
 contains "good run" "$work/out" "result: $work/ok.h5"
 [ -s "$work/ok.h5" ] && passes=$((passes + 1)) || { echo "FAIL: no result file"; failures=$((failures + 1)); }
 
-# Writing onto a directory fails with exit 1 and leaves what was there.
+# Writing onto a directory is refused with exit 2 and leaves what was there.
 mkdir "$work/taken.h5"
 "$ketensim" run "$small" -r 1 --years 1 -o "$work/taken.h5" >"$work/out" 2>&1
-check "unwritable output" 1 $?
+check "unwritable output" 2 $?
+contains "unwritable output" "$work/out" "taken.h5: exists and is a directory; refusing to overwrite it (--force overwrites it)"
 [ -d "$work/taken.h5" ] && passes=$((passes + 1)) || { echo "FAIL: the directory was replaced"; failures=$((failures + 1)); }
 
 # A comparison: a table with paired differences, an HDF5 file and two plots.

@@ -8,6 +8,7 @@ import pytest
 
 import ketensim
 from ketensim import _core
+from ketensim._hdf5 import seal
 
 DOC = __import__("pathlib").Path(__file__).resolve().parents[2] / "docs" / "output-format.md"
 
@@ -193,44 +194,46 @@ def test_staff_series_are_the_stored_values_in_a_long_table(results, small_run):
         results.staff(metric="fte")
 
 
-def test_files_of_format_1_0_have_no_staff_series(tmp_path, small_run):
-    old = tmp_path / "v1-0.h5"
+def test_files_without_staff_series_say_so(tmp_path, small_run):
+    old = tmp_path / "no-staff.h5"
     old.write_bytes(small_run.read_bytes())
     with h5py.File(old, "a") as f:
         del f["staff"]
-        f.attrs["format_version"] = "1.0"
+    seal(old)
     with ketensim.Results.open(old) as results:
         with pytest.raises(ketensim.MissingDataError, match=f"^{re.escape(str(old))}: this file has no staff series "
-                                                            r"\(format 1\.0\); the FTE of each pool over time is the "
+                                                            r"\(format 2\.0\); the FTE of each pool over time is the "
                                                             r"'staff_fte' metric of timeseries\(\)$"):
             results.staff()
         assert results.kpis(stage="gi", region="national")["n"].iloc[0] == 3  # the rest reads as before
 
 
 def write_fake(path, **attrs):
-    with h5py.File(path, "w") as f:
+    with h5py.File(path, "w", userblock_size=512) as f:
         for key, value in attrs.items():
             f.attrs[key] = value
+    seal(path)
     return path
 
 
 def test_another_filetype_is_refused_with_what_was_found_and_expected(tmp_path):
-    path = write_fake(tmp_path / "cmp.h5", filetype="ketensim.compare", format_version="1.0")
+    path = write_fake(tmp_path / "cmp.h5", filetype="ketensim.compare", format_version="2.0")
     with pytest.raises(ketensim.FormatError, match=f"^{re.escape(str(path))}: filetype is 'ketensim.compare', "
                                                    f"expected 'ketensim.run'$"):
         ketensim.Results.open(path)
 
 
 def test_another_major_version_is_refused_and_a_newer_minor_one_is_read(tmp_path, small_run):
-    path = write_fake(tmp_path / "v2.h5", filetype="ketensim.run", format_version="2.0")
-    with pytest.raises(ketensim.FormatError, match=f"^{re.escape(str(path))}: format_version is 2.0, this reader "
-                                                   f"understands 1.x$"):
+    path = write_fake(tmp_path / "v3.h5", filetype="ketensim.run", format_version="3.0")
+    with pytest.raises(ketensim.FormatError, match=f"^{re.escape(str(path))}: format_version is 3.0, this reader "
+                                                   f"understands 2.x$"):
         ketensim.Results.open(path)
-    newer = tmp_path / "v1-9.h5"
+    newer = tmp_path / "v2-9.h5"
     newer.write_bytes(small_run.read_bytes())
     with h5py.File(newer, "a") as f:
-        f.attrs["format_version"] = "1.9"
+        f.attrs["format_version"] = "2.9"
         f.create_dataset("something_new", data=[1.0])  # a later minor version adds things
+    seal(newer)
     with ketensim.Results.open(newer) as results:
         assert results.kpis(stage="gi", region="national")["n"].iloc[0] == 3
 
@@ -238,8 +241,12 @@ def test_another_major_version_is_refused_and_a_newer_minor_one_is_read(tmp_path
 def test_files_that_are_not_results_are_named(tmp_path):
     text = tmp_path / "notes.h5"
     text.write_text("not hdf5")
-    with pytest.raises(ketensim.FormatError, match=f"^{re.escape(str(text))}: not an HDF5 file"):
+    with pytest.raises(ketensim.FormatError, match=f"^{re.escape(str(text))}: not a ketensim result file \\(not HDF5\\)$"):
         ketensim.Results.open(text)
+    plain = tmp_path / "plain.h5"
+    h5py.File(plain, "w").close()
+    with pytest.raises(ketensim.FormatError, match=f"^{re.escape(str(plain))}: has no ketensim checksum: "):
+        ketensim.Results.open(plain)
     bare = write_fake(tmp_path / "bare.h5")
     with pytest.raises(ketensim.FormatError, match=r": not a ketensim result file \(no 'filetype' attribute\)"):
         ketensim.Results.open(bare)

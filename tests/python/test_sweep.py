@@ -175,6 +175,31 @@ def test_a_sweep_killed_midway_resumes_and_ends_with_the_uninterrupted_summary(t
     assert_same_summary(summary(tmp_path / "whole"), summary(out))
 
 
+def test_resume_runs_damaged_points_again_and_ends_with_the_undamaged_summary(tmp_path):
+    spec = write_spec(tmp_path / "three.toml", '"gi.fte" = { values = [30, 40, 50] }')
+    out = tmp_path / "sweep"
+    first = sweep_local(spec, out)
+    assert first.returncode == 0, first.stderr
+    before = summary(out)
+    # One flipped bit in the middle of a point's data, and a point cut short.
+    damaged = bytearray((out / "points" / "0000.h5").read_bytes())
+    damaged[len(damaged) // 2] ^= 0x04
+    (out / "points" / "0000.h5").write_bytes(bytes(damaged))
+    cut = (out / "points" / "0002.h5").read_bytes()
+    (out / "points" / "0002.h5").write_bytes(cut[:len(cut) - 100])
+    kept = os.stat(out / "points" / "0001.h5").st_ino
+
+    resumed = sweep_local(spec, out)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "resuming: 1 of 3 points already finished" in resumed.stderr
+    assert re.search(r"point 0: points/0000\.h5 unreadable: \S*0000\.h5: damaged: its contents changed after "
+                     r"ketensim wrote it \(crc32 [0-9a-f]{8}, stored [0-9a-f]{8}\); running it again", resumed.stderr), \
+        resumed.stderr
+    assert "0002.h5: damaged: it is " in resumed.stderr and "(cut short or extended after writing)" in resumed.stderr
+    assert os.stat(out / "points" / "0001.h5").st_ino == kept
+    assert_same_summary(before, summary(out))
+
+
 def test_a_bad_spec_is_refused_before_anything_runs(tmp_path):
     spec = write_spec(tmp_path / "typo.toml", '"gi.ftee" = { values = [30] }')
     done = sweep_local(spec, tmp_path / "out")
@@ -200,7 +225,7 @@ def test_the_summary_has_the_documented_layout(example_two_processes):
 
     with h5py.File(example_two_processes / "sweep.h5", "r") as f:
         assert f.attrs["filetype"] == "ketensim.sweep"
-        assert f.attrs["format_version"] == "1.0"
+        assert f.attrs["format_version"] == "2.0"
         assert sorted(f.attrs.keys()) == sorted(documented("### Root attributes"))
         assert sorted(f.keys()) == sorted(name.lstrip("/").split("/")[0] for name in documented("### Datasets"))
         names = f["results"].dtype.names

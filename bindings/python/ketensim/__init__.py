@@ -10,11 +10,12 @@
 Scenarios are checked by the simulator's own loader (same messages, ScenarioError). Every
 simulation runs in a child ``ketensim`` process (SimGrid allows one engine per process);
 the program is $KETENSIM_BIN or the one of the build this package belongs to. Readers
-check each file's ``filetype`` and major ``format_version``. See docs/python.md.
+check each file's seal (a checksum of its contents), ``filetype`` and major
+``format_version``. See docs/python.md.
 """
 from . import _core
 from ._comparison import Comparison
-from ._errors import FormatError, MissingDataError, ScenarioError, SimulationError
+from ._errors import DamagedFileError, FormatError, MissingDataError, ScenarioError, SimulationError
 from ._results import Results
 from ._runner import compare, find_program, run, sweep
 from ._scenario import Scenario
@@ -25,9 +26,9 @@ __version__ = _core.__version__
 
 __all__ = [
     "Scenario", "run", "Results", "compare", "Comparison", "sweep", "Sweep", "plots", "find_program",
-    "ScenarioError", "FormatError", "MissingDataError", "SimulationError",
+    "ScenarioError", "FormatError", "DamagedFileError", "MissingDataError", "SimulationError",
 ]
 
-for _cls in (Scenario, Results, Comparison, Sweep, FormatError, MissingDataError, SimulationError):
+for _cls in (Scenario, Results, Comparison, Sweep, FormatError, DamagedFileError, MissingDataError, SimulationError):
     _cls.__module__ = "ketensim"
 del _cls

@@ -23,7 +23,7 @@ class Comparison(FileReader):
     """
 
     FILETYPE = "ketensim.compare"
-    MAJOR = 1
+    MAJOR = 2
 
     def __init__(self, path, *, _temporary_directory=None):
         super().__init__(path)

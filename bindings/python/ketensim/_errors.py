@@ -14,7 +14,18 @@ ScenarioError.__doc__ = (
 
 class FormatError(ValueError):
     """A file is not what a reader expected: another `filetype`, or a major `format_version`
-    this package does not read. The message says what was found and what was expected."""
+    this package does not read. The message starts with the file's path and says what was
+    found and what was expected; `path` holds the path."""
+
+    def __init__(self, message, *, path=None):
+        super().__init__(message)
+        self.path = path
+
+
+class DamagedFileError(FormatError):
+    """A ketensim file's contents no longer match the checksum stored when it was written (cut
+    short, bytes changed, or edited by another program). Raised on opening, before any of
+    its data is read; `path` names the file and the message says what changed."""
 
 
 class MissingDataError(LookupError):

@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import _core, _stats
 from ._errors import FormatError, MissingDataError
-from ._hdf5 import FileReader
+from ._hdf5 import FileReader, single_string
 from ._selection import as_names, decode, mask
 
 #: Columns of Results.kpis().
@@ -58,7 +58,7 @@ class Results(FileReader):
     """
 
     FILETYPE = "ketensim.run"
-    MAJOR = 1
+    MAJOR = 2
 
     def __init__(self, path, *, _temporary_directory=None):
         super().__init__(path)
@@ -113,7 +113,7 @@ class Results(FileReader):
     @property
     def scenario_text(self):
         """The resolved scenario (defaults filled in) as TOML text."""
-        return self._h5["scenario"].asstr()[()]
+        return single_string(self._h5["scenario"])
 
     def scenario(self):
         """The stored scenario as a :class:`ketensim.Scenario`; its regions table is looked up

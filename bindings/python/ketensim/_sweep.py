@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import _stats
-from ._hdf5 import FileReader
+from ._hdf5 import FileReader, single_string
 from ._selection import as_names, decode
 
 SUMMARY_FILE = "sweep.h5"
@@ -18,7 +18,7 @@ class Sweep(FileReader):
     checks ``filetype`` 'ketensim.sweep' and format 1.x."""
 
     FILETYPE = "ketensim.sweep"
-    MAJOR = 1
+    MAJOR = 2
 
     def __init__(self, path):
         path = os.fspath(path)
@@ -109,11 +109,11 @@ class Sweep(FileReader):
 
     @property
     def spec_text(self):
-        return self._h5["spec"].asstr()[()]
+        return single_string(self._h5["spec"])
 
     @property
     def scenario_text(self):
-        return self._h5["scenario"].asstr()[()]
+        return single_string(self._h5["scenario"])
 
     def __repr__(self):
         if self.closed:

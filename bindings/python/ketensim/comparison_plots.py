@@ -132,7 +132,9 @@ def plot_regions(f, path):
 def _save(fig, path):
     import matplotlib.pyplot as plt
 
-    fig.savefig(path, dpi=110)
+    # The Software text chunk marks the PNG as ketensim's: `ketensim compare` overwrites
+    # only PNGs that carry it (models/output/overwrite_guard.h, png_software_marker).
+    fig.savefig(path, dpi=110, metadata={"Software": "ketensim compare"})
     plt.close(fig)
 
 
