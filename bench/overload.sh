@@ -13,7 +13,7 @@ repeat=${REPEAT:-3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 gi_fte=$(build/ketensim keys | sed -n 's/^gi\.fte = \([0-9.]*\) .*/\1/p')
-declare -A settings=([normal]="" [vt.fte=900]="--set vt.fte=900"
+declare -A settings=([normal]="" [vt.fte=900]="--set vt.fte=900 --set vt.late_work_cut_share=0"
                      [gi.fte=70%]="--set gi.fte=$(awk -v f="$gi_fte" 'BEGIN { print 0.7 * f }')")
 order=(normal vt.fte=900 gi.fte=70%)
 echo "machine: $(nproc) cores, $(uname -r); date: $(date -u +%Y-%m-%dT%H:%MZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -218,10 +218,22 @@ NormStaffing meet_norms(const Scenario& scenario, const RunOptions& options, dou
     }
     plan = scaled(plan, group, high);
   }
-  result.scenario = with_staff(scenario, plan);
-  ++result.simulations;
-  if (on_simulation) on_simulation("check");
-  result.checks = check_norms(result.scenario, run_scenario(result.scenario, options));
+  // The groups interact (the Board's escalations re-report to VT, for one), so a group found
+  // first can miss once a later one has its staff: raise each group that misses by one
+  // tolerance step until every norm holds at the staff reported.
+  for (int round = 0;; ++round) {
+    result.scenario = with_staff(scenario, plan);
+    ++result.simulations;
+    if (on_simulation) on_simulation("check");
+    result.checks = check_norms(result.scenario, run_scenario(result.scenario, options));
+    bool all_met = true;
+    for (const Group& group : groups_of(scenario)) {
+      if (group_met(result.checks, group)) continue;
+      all_met = false;
+      plan = scaled(plan, group, 1.0 + tolerance);
+    }
+    if (all_met || round == 10) break;
+  }
   return result;
 }
 

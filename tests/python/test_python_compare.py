@@ -69,7 +69,7 @@ def test_the_settling_flags_are_a_table(comparison):
     assert list(settling.columns) == ["configuration", "stage", "settles", "slope_mean", "margin", "floor_per_year",
                                       "p_value"]
     assert set(settling["configuration"]) == {"small-chain", "fewer-guardians"}
-    assert set(settling["stage"]) == {"vt_triage", "vt_investigation", "rvdk", "gi"}
+    assert set(settling["stage"]) == {"vt_triage", "vt_investigation", "rvdk", "rvdk_other", "gi"}
     # The verdict is the one-sided test the columns describe.
     np.testing.assert_array_equal(settling["settles"],
                                   ~(settling["slope_mean"] - settling["margin"] > settling["floor_per_year"]))

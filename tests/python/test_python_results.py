@@ -202,7 +202,7 @@ def test_files_without_staff_series_say_so(tmp_path, small_run):
     seal(old)
     with ketensim.Results.open(old) as results:
         with pytest.raises(ketensim.MissingDataError, match=f"^{re.escape(str(old))}: this file has no staff series "
-                                                            r"\(format 2\.0\); the FTE of each pool over time is the "
+                                                            r"\(format 2\.1\); the FTE of each pool over time is the "
                                                             r"'staff_fte' metric of timeseries\(\)$"):
             results.staff()
         assert results.kpis(stage="gi", region="national")["n"].iloc[0] == 3  # the rest reads as before
