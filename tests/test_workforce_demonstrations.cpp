@@ -92,7 +92,10 @@ TEST(WorkforceDemonstrations, InOverloadTheLoopsMakeWaitingAndTurnoverWorse) {
 }
 
 TEST(WorkforceDemonstrations, TheTippingPointRisesWithStaffAndFallsWithTurnoverSensitivity) {
-  const auto base = testing::small_chain(12, 5);
+  // Withdrawal and quality erosion let an overloaded list settle (docs/model.md): the tipping
+  // point of the loops shows where nothing else does.
+  auto base = testing::small_chain(12, 5);
+  testing::without_settling_mechanisms(base);
   auto staffed = base;
   testing::scale(staffed, testing::staff_keys(), 1.2);
   auto sensitive = base;

@@ -179,7 +179,9 @@ def test_analyze_gives_the_analytic_estimate_the_cli_prints_and_follows_changed_
     estimate = small.analyze()
     assert list(estimate.columns) == ["name", "stage", "region", "unit", "value"]
     vt = estimate[(estimate.name == "utilisation") & (estimate.stage == "vt") & (estimate.region == "national")]
-    assert len(vt) == 1 and 0.0 < vt.value.iloc[0] < 1.0
+    # Offered hours over funded hours; above 1 is possible: the analytic model counts full
+    # hours, while the simulated VT shortens late cases (vt.late_work_cut_share, docs/analytic.md).
+    assert len(vt) == 1 and 0.0 < vt.value.iloc[0] < 2.0
     # Twice the reports: the VT's offered work doubles, so its utilisation (of the funded
     # hours) doubles too; the loops (rework, re-reports) are switched off for an exact check.
     small["workforce.staff_dynamics"] = False

@@ -15,6 +15,7 @@
 #include "sim/statistics.h"
 #include "kpi_lookup.h"
 #include "scenario_files.h"
+#include "without_settling_mechanisms.h"
 
 // Building blocks of the workforce demonstrations (tests/test_workforce_demonstrations.cpp,
 // docs/workforce.md): variants of the small chain, per-replication measures over a time
