@@ -16,7 +16,7 @@ const std::vector<CalibrationTarget>& calibration_targets() {
       {"VT investigations within 10 weeks (share)", (1.0 - 4200.0 / (59985.0 / 6.0)) * 0.80 / 0.90, "share_within_deadline",
        "vt_investigation", "derived with an assumption: assessment share x 0.80 / 0.90"},
       {"VT regions meeting the 90% assessment norm (share)", 7.0 / 26.0, "vt_regions_meeting_triage_norm_share", "chain",
-       "news on sector data: 7 of 26 VT regions in Q4 2018", true},
+       "news on sector data: 7 of 26 VT regions in Q4 2018"},
       {"VT regions meeting the 80% investigation norm (share)", 5.0 / 26.0, "vt_regions_meeting_investigation_norm_share",
        "chain", "news on sector data: 5 of 26 VT regions in Q4 2018", true},
       {"RvdK protection investigations per year (children)", 16729, "rvdk_investigations_per_year", "chain", "RvdK annual report 2019 via NJi"},

@@ -83,7 +83,7 @@ std::vector<ParameterSpec> build_table() {
       {"feedback.l4_escalation", "yes/no", 1, 0, 1, true, "MODEL.md loop L4", "waiting families escalate (urgency, re-reports, crisis placements, longer measures)", at(&P::feedback, &P::Feedback::l4_escalation), true},
       {"feedback.l5_care_delay", "yes/no", 1, 0, 1, true, "MODEL.md loop L5", "a measure whose care has not started is extended more often", at(&P::feedback, &P::Feedback::l5_care_delay), true},
       // Veilig Thuis
-      {"vt.fte", "FTE", 1320, 0, 1e6, false, "assumption (no published figure; calibrated to VT deadline performance, docs/calibration.md)", "Veilig Thuis staff for triage and investigations, split over VT regions", pool(&P::vt, &PoolParameters::fte)},
+      {"vt.fte", "FTE", 1290, 0, 1e6, false, "assumption (no published figure; calibrated to VT deadline performance, docs/calibration.md)", "Veilig Thuis staff for triage and investigations, split over VT regions", pool(&P::vt, &PoolParameters::fte)},
       {"vt.caseload_norm_children", "children/FTE", 8, 1, 1e4, false, "assumption, calibrated with vt.fte to VT deadline performance (docs/calibration.md)", "caseload above which a VT worker's cases slow down", pool(&P::vt, &PoolParameters::caseload_norm_children)},
       {"vt.caseload_cap_children", "children/FTE", 10, 1, 1e4, false, "assumption, calibrated with vt.fte to VT deadline performance (docs/calibration.md)", "caseload at which a VT worker takes no new case", pool(&P::vt, &PoolParameters::caseload_cap_children)},
       {"vt.triage_hours_per_child", "hours/child", 2.5, 0.001, 1e4, false, assumption, "work of the first safety assessment", at(&P::vt, &P::Vt::triage_hours_per_child)},
