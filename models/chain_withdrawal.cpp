@@ -39,20 +39,16 @@ void Chain::on_withdrawal(Family& family, std::uint64_t detail) {
     return;
   }
   if (for_care) {
-    CareProvider& provider = care_[family.care_provider];
-    const Stage stage = care_stage(provider.type());
-    provider.waiting().withdraw(family.children);
-    statistics_.departed(stage, family.region, family.children, now(), now() - family.care_requested_at);
     statistics_.flow(Flow::care_withdrawals, family.children, now());
-    log(family, family_event::withdraw, static_cast<std::int32_t>(provider.type()));
+    log(family, family_event::withdraw, static_cast<std::int32_t>(care_[family.care_provider].type()));
+    // Leaving takes the family off the care list (withdraw_from_care); doing it here as well
+    // counted its departure twice, so the withdrawn weighed double in the mean sojourn.
     if (family.measure == Measure::none) {
       leave(family, LeaveReason::care_request_withdrawn);
       return;
     }
     // Under a measure the child stays at the GI; its care need is met outside these places.
-    statistics_.change_level(stage, family.region, Level::waiting, -family.children);
-    family.care_status = CareStatus::done;
-    ++family.care_ticket;
+    withdraw_from_care(family);
     return;
   }
   const Stage stage = family.stage;
