@@ -12,6 +12,8 @@
 
 namespace ketensim::model {
 
+struct ParameterSpec;
+
 /// Where the two moving functions sit (docs/scenario-comparison.md): with VT and the RvdK as
 /// today, in one team per region (scenario 1), or in one national organisation (scenario 2).
 enum class Placement { baseline, regional, national };
@@ -28,6 +30,10 @@ struct Scenario {
   std::vector<std::string> region_selection;
   Parameters parameters;
   Placement placement = Placement::baseline;
+  /// `structure.scale`: the chain at this share of the national scale. The loader multiplies
+  /// the default of every key that counts families, children or staff by it (see
+  /// `scales_with_the_chain`); keys the file states are taken as stated.
+  double scale = 1.0;
   /// Timed changes: the [[intervention]] tables, then the set points of each input series
   /// (marked `from_series`), in file order.
   std::vector<Intervention> interventions;
@@ -45,6 +51,10 @@ struct Scenario {
   /// The scenario with every default filled in, as TOML (written into each result file).
   [[nodiscard]] std::string resolved_text() const;
 };
+
+/// Whether a key counts families, children or staff (units FTE, children, families and
+/// their rates per year), so that `structure.scale` applies to its default.
+bool scales_with_the_chain(const ParameterSpec& spec);
 
 /// The only scenario format version this build reads.
 inline constexpr int scenario_format_version = 1;

@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 // Keys that are not numbers, handled by the loader itself.
 const std::vector<std::string> text_keys = {"format_version", "name",           "description", "regions.table",
-                                            "regions.select", "structure.placement", "intervention",
+                                            "regions.select", "structure.placement", "structure.scale", "intervention",
                                             "run.start_date", "series"};
 const std::vector<std::string> intervention_keys = {"name", "start_years", "ramp_days", "regions", "key", "how", "value"};
 
@@ -99,6 +99,7 @@ class Loader {
                           ": this ketensim reads format_version " + std::to_string(scenario_format_version));
     }
     walk(root, "");
+    apply_scale();
     if (scenario_.region_table_path.empty()) {
       throw ScenarioError(label_ + ": regions.table is missing: expected the path of a regions table, e.g. "
                           "\"regions/netherlands.toml\"");
@@ -180,6 +181,15 @@ class Loader {
       else throw ScenarioError(at + ": " + key + " = " + describe_value(node) + ": expected \"baseline\", \"regional\" or \"national\"");
       return;
     }
+    if (key == "structure.scale") {
+      const double value = node.is_integer() || node.is_floating_point() ? number_value(node) : -1.0;
+      if (!(value > 0.0 && value <= 1.0)) {
+        throw ScenarioError(at + ": " + key + " = " + describe_value(node) +
+                            ": expected a share of the national scale, > 0 and <= 1 (e.g. 0.0167 for 1/60)");
+      }
+      scenario_.scale = value;
+      return;
+    }
     if (key == "run.start_date") {
       const auto date = calendar_date_of(node);
       if (!date) throw ScenarioError(at + ": " + key + " = " + describe_value(node) + ": expected a date without time, e.g. 2019-01-01");
@@ -218,6 +228,21 @@ class Loader {
     check_value(at, *spec, value);
     spec->field(scenario_.parameters) = value;
     scenario_.key_lines[key] = static_cast<int>(node.source().begin.line);
+  }
+
+  // A small chain from the national defaults: every count, rate and staff default the file
+  // does not state, times structure.scale. Stated keys stay as written (a copied, scaled
+  // default would go stale when the default changes). Staff is rounded up to whole FTE
+  // (assumption): a pool of twenty loses a larger share of its hours to one vacancy or one
+  // sick worker than a pool of a thousand does to the same rates.
+  void apply_scale() {
+    if (scenario_.scale == 1.0) return;
+    for (const auto& spec : parameter_table()) {
+      if (!scales_with_the_chain(spec) || scenario_.key_lines.count(spec.key) != 0) continue;
+      double& value = spec.field(scenario_.parameters);
+      value *= scenario_.scale;
+      if (spec.unit == "FTE") value = std::ceil(value);
+    }
   }
 
   // The [[series]] tables, once the start date, the run length and the regions are known;
@@ -359,6 +384,11 @@ double get_parameter(const Scenario& scenario, const std::string& key) {
   return spec->field(copy);
 }
 
+bool scales_with_the_chain(const ParameterSpec& spec) {
+  static const std::vector<std::string> counted = {"FTE", "children", "families", "children/year", "families/year"};
+  return std::find(counted.begin(), counted.end(), spec.unit) != counted.end();
+}
+
 const char* placement_name(Placement placement) {
   switch (placement) {
     case Placement::baseline: return "baseline";
@@ -385,6 +415,11 @@ std::string Scenario::resolved_text() const {
   out << "table = " << std::quoted(region_table_path) << "\nselect = [";
   for (std::size_t i = 0; i < region_selection.size(); ++i) out << (i ? ", " : "") << std::quoted(region_selection[i]);
   out << "]\n\n[structure]\nplacement = " << std::quoted(placement_name(placement)) << "\n";
+  if (scale != 1.0) {
+    // Stated as a key, so that a saved scenario reads back the same; every count below is
+    // stated, so reading it back scales nothing again.
+    out << "scale = " << format_number(scale) << "  # the defaults of counts and staff not stated were multiplied by it\n";
+  }
   Parameters copy = parameters;
   std::string current_group;
   for (const auto& spec : parameter_table()) {

@@ -28,13 +28,13 @@ TEST(Settling, TheDefaultSettlesAndTwentyPercentFewerRvdkStaffDoesNot) {
   // fewer staff make it grow.
   testing::without_settling_mechanisms(fewer);
   set_parameter(fewer, "rvdk.fte", 0.8 * get_parameter(base, "rvdk.fte"), "test");
-  // The Board's two classes share its list: the growth shows in both, the other cases (due
-  // as soon as protection cases, and more of them) first.
+  // The Board's two classes share its staff. Protection cases that wait too long escalate
+  // and jump the list, so the growth shows in the other cases; the protection list may even
+  // shed its initial backlog meanwhile.
   bool board_drifts = false;
   for (const auto& flag : flags_of(fewer)) {
     if (flag.stage != "rvdk" && flag.stage != "rvdk_other") continue;
-    EXPECT_GE(flag.verdict.slope_mean, 0) << flag.stage;
-    board_drifts = board_drifts || !flag.verdict.settles;
+    board_drifts = board_drifts || (!flag.verdict.settles && flag.verdict.slope_mean > 0);
   }
   EXPECT_TRUE(board_drifts) << "20% fewer Board staff without withdrawal: the Board's lists should grow";
 }

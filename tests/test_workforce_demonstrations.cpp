@@ -21,6 +21,15 @@ using testing::PairedEffect;
 
 RunResult run(const Scenario& scenario) { return testing::run_on_two_threads(scenario); }
 
+// The calibrated Board is saturated: it registers more requests than it starts, and its list
+// settles only because requests are withdrawn (docs/calibration.md). Its staff then sit at
+// their caps whatever comes in, so the loops have nothing to show there. These
+// demonstrations take a Board with room: its other cases at 80% of the default.
+Scenario with_room_at_the_board(Scenario scenario) {
+  testing::scale(scenario, {"inflow.rvdk_other_cases_per_year"}, 0.8);
+  return scenario;
+}
+
 const PairedEffect& find(const std::vector<PairedEffect>& effects, const std::string& label) {
   for (const auto& e : effects) {
     if (e.label == label) return e;
@@ -94,7 +103,7 @@ TEST(WorkforceDemonstrations, InOverloadTheLoopsMakeWaitingAndTurnoverWorse) {
 TEST(WorkforceDemonstrations, TheTippingPointRisesWithStaffAndFallsWithTurnoverSensitivity) {
   // Withdrawal and quality erosion let an overloaded list settle (docs/model.md): the tipping
   // point of the loops shows where nothing else does.
-  auto base = testing::small_chain(12, 5);
+  auto base = with_room_at_the_board(testing::small_chain(12, 5));
   testing::without_settling_mechanisms(base);
   auto staffed = base;
   testing::scale(staffed, testing::staff_keys(), 1.2);
@@ -104,10 +113,10 @@ TEST(WorkforceDemonstrations, TheTippingPointRisesWithStaffAndFallsWithTurnoverS
   RunOptions two_threads;
   two_threads.jobs = 2;
   std::vector<double> estimates;
-  std::printf("\nTipping point of inflow.vt_reports_per_year, small chain, range 1500:3500, 4 steps, 12 replications of 5 years\n");
+  std::printf("\nTipping point of inflow.vt_reports_per_year, small chain, range 1000:3500, 5 steps, 12 replications of 5 years\n");
   for (const auto& [name, scenario] : std::vector<std::pair<std::string, Scenario>>{
            {"as shipped", base}, {"VT, RvdK and GI FTE x 1.2", staffed}, {"departure_pressure_elasticity 4 (1.5)", sensitive}}) {
-    const auto search = find_tipping_point("inflow.vt_reports_per_year", 1500, 3500, 4,
+    const auto search = find_tipping_point("inflow.vt_reports_per_year", 1000, 3500, 5,
                                            scenario_evaluator(scenario, "inflow.vt_reports_per_year", criterion, two_threads));
     ASSERT_TRUE(search.bracketed()) << name;
     EXPECT_EQ(*search.direction, TippingDirection::above) << name;
@@ -163,8 +172,8 @@ std::vector<PairedEffect> shock_effects(const RunResult& first, const RunResult&
 }
 
 TEST(WorkforceDemonstrations, ATemporaryInflowShockOutlastsItselfUnlessStaffIsAdded) {
-  // Below the tipping point (about 2,060 reports a year as shipped): reports x 0.95.
-  auto base = testing::small_chain(40, 4.5);
+  // Reports x 0.95: the loops on, the settling mechanisms on, a Board with room.
+  auto base = with_room_at_the_board(testing::small_chain(40, 4.5));
   testing::scale(base, {"inflow.vt_reports_per_year"}, 0.95);
   const RunResult calm = run(base);
   const RunResult shock = run(with_shock(base));

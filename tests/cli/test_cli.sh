@@ -15,11 +15,12 @@ for command in run calibration compare check keys analyze selftest tipping sweep
 done
 
 # A bad value: exit 2, the message names file, line, key and bound, and no file appears.
-sed 's/^fte = 22$/fte = -22/' "$small" >"$work/bad.toml"
+{ cat "$small"; printf '\n[vt]\nfte = -22\n'; } >"$work/bad.toml"
+bad_line=$(wc -l <"$work/bad.toml")
 cp "$source_dir/scenarios/examples/regions-two.toml" "$work/"
 "$ketensim" run "$work/bad.toml" -o "$work/bad.h5" >"$work/out" 2>&1
 check "bad scenario" 2 $?
-contains "bad scenario" "$work/out" "bad.toml:27: vt.fte = -22: must be >= 0 (FTE)"
+contains "bad scenario" "$work/out" "bad.toml:$bad_line: vt.fte = -22: must be >= 0 (FTE)"
 [ ! -e "$work/bad.h5" ] && passes=$((passes + 1)) || { echo "FAIL: bad scenario wrote a file"; failures=$((failures + 1)); }
 [ -z "$(ls "$work" | grep -F '.tmp-')" ] && passes=$((passes + 1)) || { echo "FAIL: a temporary file was left"; failures=$((failures + 1)); }
 

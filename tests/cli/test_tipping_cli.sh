@@ -41,11 +41,12 @@ check "no tipping point" 4 $?
 contains "no tipping point" out "No tipping point in 1000:1200: both ends settle."
 
 # A search: both ends, every step, and the tipping value with its bracket. Withdrawal and VT's
-# quality erosion let overloaded lists settle (docs/model.md); without them the chain tips.
+# quality erosion let overloaded lists settle (docs/model.md); without them the chain tips,
+# below its own reports: the calibrated Board registers more requests than it starts.
 no_settling=(--set rvdk.withdrawal_share_within_90_days=0 --set vt.late_work_cut_share=0)
-"$ketensim" tipping "$small" --vary inflow.vt_reports_per_year --range 1500:3500 -r 4 --years 4 --steps 2 -j 2 "${no_settling[@]}" >out 2>&1
+"$ketensim" tipping "$small" --vary inflow.vt_reports_per_year --range 800:3500 -r 4 --years 4 --steps 2 -j 2 "${no_settling[@]}" >out 2>&1
 check "search" 0 $?
-for text in "runs: 4 replications of 4.00 years (warm-up 0.500), seed 7" "floor = 0.001 x the children entering" "low   1500" "high  3500" "does not settle" \
+for text in "runs: 4 replications of 4.00 years (warm-up 0.500), seed 7" "floor = 0.001 x the children entering" "low   800 " "high  3500" "does not settle" \
             "Tipping point: inflow.vt_reports_per_year = " "raised above this value" "(4 evaluations)"; do
   contains "search" out "$text"
 done
