@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Scenario files: every error names file, line, key, value and what was expected.
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "models/parameter_table.h"
@@ -113,6 +115,37 @@ TEST(ScenarioLoader, AnOverrideIsCheckedLikeAFileValue) {
   }
   set_parameter(scenario, "gi.caseload_norm_children", 12, "python");
   EXPECT_EQ(get_parameter(scenario, "gi.caseload_norm_children"), 12);
+}
+
+TEST(ScenarioLoader, AScaledChainScalesTheUnstatedCountsAndStaffOnly) {
+  const Scenario national = load_scenario_text(header, "national.toml", examples);
+  const Scenario small =
+      load_scenario_text(header + "[structure]\nscale = 0.1\n[rvdk]\nfte = 7\n[initial]\nvt_families = 3\n", "small.toml", examples);
+  for (const auto& spec : parameter_table()) {
+    const double unscaled = get_parameter(national, spec.key);
+    const double value = get_parameter(small, spec.key);
+    if (spec.key == "rvdk.fte") {
+      EXPECT_EQ(value, 7);  // stated: as written
+    } else if (spec.key == "initial.vt_families") {
+      EXPECT_EQ(value, 3);
+    } else if (spec.unit == "FTE") {
+      EXPECT_EQ(value, std::ceil(0.1 * unscaled)) << spec.key;  // whole FTE, rounded up
+    } else if (scales_with_the_chain(spec)) {
+      EXPECT_DOUBLE_EQ(value, 0.1 * unscaled) << spec.key;
+    } else {
+      EXPECT_EQ(value, unscaled) << spec.key;  // shares, hours, durations, norms
+    }
+  }
+  EXPECT_TRUE(scales_with_the_chain(*find_parameter("inflow.vt_reports_per_year")));
+  EXPECT_TRUE(scales_with_the_chain(*find_parameter("care.foster_care.capacity_children")));
+  EXPECT_FALSE(scales_with_the_chain(*find_parameter("gi.caseload_norm_children")));
+}
+
+TEST(ScenarioLoader, AScaleOutsideZeroToOneIsAnError) {
+  EXPECT_EQ(error_of(header + "[structure]\nscale = 1.5\n"),
+            "test.toml:5: structure.scale = 1.5: expected a share of the national scale, > 0 and <= 1 (e.g. 0.0167 for 1/60)");
+  EXPECT_EQ(error_of(header + "[structure]\nscale = \"small\"\n"),
+            "test.toml:5: structure.scale = \"small\": expected a share of the national scale, > 0 and <= 1 (e.g. 0.0167 for 1/60)");
 }
 
 TEST(ScenarioLoader, TheResolvedTextLoadsBackToTheSameParameters) {
