@@ -163,38 +163,42 @@ echo "cluster up after $(elapsed) s: node $host, $node"
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 cd "$work/submit"
 submit=(sbatch --nodes=1 --ntasks-per-node="$cpus" docs/examples/sweep.slurm)
-echo "\$ ${submit[*]}"
-job=$("${submit[@]}" | sed -n 's/^Submitted batch job \([0-9]*\)$/\1/p')
-[ -n "$job" ] || { echo "FAIL: sbatch gave no job id" >&2; exit 1; }
-submitted=$(elapsed)
-wait_for 600 "job $job to end" job_done
-state=$(job_field JobState)
-exit_code=$(job_field ExitCode)
-echo "job $job: $state, exit code $exit_code, submitted at $submitted s, ended at $(elapsed) s" \
-  "(SLURM: start $(job_field StartTime), end $(job_field EndTime), run time $(job_field RunTime);" \
-  "nodes $(job_field NodeList), $(job_field NumTasks) tasks, $(job_field NumCPUs) CPUs)"
-log="ketensim-sweep-$job.log"
-echo "--- $log"
-cat "$log"
-echo "---"
-
+submit_job() {  # sets job and log
+  job=$("${submit[@]}" | sed -n 's/^Submitted batch job \([0-9]*\)$/\1/p')
+  [ -n "$job" ] || { echo "FAIL: sbatch gave no job id" >&2; exit 1; }
+  log="ketensim-sweep-$job.log"
+}
+report_job() {  # the job's end as SLURM saw it, and its log
+  echo "job $job: $(job_field JobState), exit code $(job_field ExitCode), ended at $(elapsed) s" \
+    "(SLURM: submitted $(job_field SubmitTime), start $(job_field StartTime), end $(job_field EndTime)," \
+    "run time $(job_field RunTime); nodes $(job_field NodeList), $(job_field NumTasks) tasks, $(job_field NumCPUs) CPUs)"
+  echo "--- $log"
+  cat "$log"
+  echo "---"
+}
 failures=0
 expect() {  # expect WHAT COMMAND...
   local what=$1
   shift
   if "$@"; then echo "ok: $what"; else echo "FAIL: $what"; failures=$((failures + 1)); fi
 }
-expect "job COMPLETED" test "$state" = COMPLETED
-expect "job exit code 0:0" test "$exit_code" = 0:0
+
+echo "\$ ${submit[*]}"
+submit_job
+echo "submitted at $(elapsed) s"
+wait_for 600 "job $job to end" job_done
+report_job
+expect "job COMPLETED" test "$(job_field JobState)" = COMPLETED
+expect "job exit code 0:0" test "$(job_field ExitCode)" = 0:0
 expect "the log says the sweep is complete" grep -qF "sweep complete: $out/sweep.h5" "$log"
 expect "the summary $out/sweep.h5 exists" test -f "$out/sweep.h5"
 
 # Every point of the spec, each with every replication, ok, and the same results as the same
-# spec swept locally (the summary does not depend on how the points were run).
+# spec swept locally (the summary does not depend on how or in how many goes the points ran).
 points=$("$build/ketensim" sweep "$spec" --list | grep -c '^ *[0-9]')
 "$build/ketensim" sweep "$spec" -o "$work/local" -j "$cpus" -q >"$work/local.log" 2>&1 ||
   { echo "FAIL: the local sweep"; cat "$work/local.log"; exit 1; }
-expect "the summary has all $points points, each ok, as the local sweep" \
+summary_as_local() {
   /usr/bin/python3 - "$out/sweep.h5" "$work/local/sweep.h5" "$points" <<'PY'
 import sys, h5py, numpy as np
 slurm_path, local_path, points = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -214,5 +218,51 @@ with h5py.File(slurm_path, "r") as f, h5py.File(local_path, "r") as g:
             ok = False
 sys.exit(0 if ok else 1)
 PY
+}
+expect "the summary has all $points points, each ok, as the local sweep" summary_as_local
+
+# The time limit. `--signal=B:TERM@120` has SLURM send SIGTERM to the batch shell two minutes
+# before the limit; `scancel --batch --signal=TERM` sends the same signal at once. The
+# script must stop the sweep, keep its finished points, say so and exit 143; submitting it
+# again must resume and complete the sweep. The signal goes out as soon as a first point
+# is written; if the whole sweep still finished first, it is tried again (3 times at most).
+echo "--- the time-limit warning, sent when the first point is written"
+first_point_or_done() { compgen -G "$out/points/[0-9]*.h5" >/dev/null || job_done; }
+stopped=""
+for attempt in 1 2 3; do
+  rm -rf results
+  echo "\$ ${submit[*]}   # attempt $attempt"
+  submit_job
+  wait_for 600 "job $job's first point" first_point_or_done
+  scancel --batch --signal=TERM "$job" 2>/dev/null || true
+  echo "signal sent at $(elapsed) s"
+  wait_for 600 "job $job to end" job_done
+  if grep -qF "sweep complete" "$log"; then
+    echo "attempt $attempt: the sweep finished before the signal reached it"
+    continue
+  fi
+  stopped=yes
+  break
+done
+if [ -z "$stopped" ]; then
+  echo "NOT SHOWN: the time-limit stop (the sweep finished before the signal 3 times)"
+else
+  report_job
+  kept=$(find "$out/points" -type f -name '[0-9]*.h5' | wc -l)
+  expect "the stopped job exited 143" test "$(job_field ExitCode)" = 143:0
+  expect "its log says it stopped at the time limit" \
+    grep -qF "sweep stopped at the time limit; submit this script again to resume" "$log"
+  expect "no summary after the stop" test ! -e "$out/sweep.h5"
+  expect "only finished run files in $out/points ($kept), no temporary file" \
+    test "$(find "$out/points" -type f | wc -l)" -eq "$kept"
+  echo "\$ ${submit[*]}   # again: resume"
+  submit_job
+  wait_for 600 "job $job to end" job_done
+  report_job
+  expect "the resumed job COMPLETED with exit code 0:0" \
+    test "$(job_field JobState) $(job_field ExitCode)" = "COMPLETED 0:0"
+  expect "it kept the $kept points finished before" grep -qF "ok ($kept finished before)" "$log"
+  expect "the resumed summary has all $points points, each ok, as the local sweep" summary_as_local
+fi
 echo "checks done after $(elapsed) s"
 [ "$failures" -eq 0 ] || exit 1
