@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs the SLURM example docs/examples/sweep.slurm under a real SLURM (docs/sweeps.md, "A
-# one-node SLURM cluster"): starts a throwaway one-node cluster on this machine (munged,
+# Runs the SLURM example docs/examples/sweep.slurm under a real SLURM (docs/sweeps.md, "The
+# example under a real SLURM"): starts a throwaway one-node cluster on this machine (munged,
 # slurmctld and slurmd, every file in one temporary directory, ports on 127.0.0.1 chosen
 # free), submits the example as docs/sweeps.md shows it, waits for it, checks the sweep's
 # summary (every point of the spec ran, every row ok, the same results as a local
-# `ketensim sweep`), and tears the cluster down, leaving nothing running.
+# `ketensim sweep`); then stops a second submission with the example's time-limit signal
+# and checks that a third resumes it; and tears the cluster down, leaving nothing running.
 # Needs root (slurmd starts jobs as their user) and Debian's slurm-wlm and munge (in
 # .ci/install); skips with exit code 77 without them or without build/ketensim-sweep. CI runs
-# it as the ctest slurm.one_node_example (about half a minute).
+# it as the ctest slurm.one_node_example (half a minute to a minute).
 # Usage: scripts/slurm-one-node.sh [BUILD_DIR]   (default build)
 # Prints what it does and the times; exit code 0 when every check passed, 1 when one failed.
 set -euo pipefail
@@ -65,12 +66,16 @@ teardown() {
       [ -f "$work/$log.log" ] && { echo "--- last lines of $log.log" >&2; tail -n 15 "$work/$log.log" >&2; }
     done
   fi
-  # A job step's slurmstepd outlives slurmd by design: any left of this cluster (its working
-  # directory is in our spool) is a failure, and ended here by its id.
-  for pid in $(pgrep -x slurmstepd || true); do
-    case $(readlink "/proc/$pid/cwd" 2>/dev/null) in
-      "$work"*)
-        echo "FAIL: slurmstepd $pid still running after the cluster stopped: killed" >&2
+  # A job's processes can outlive slurmd (its slurmstepd does by design): any process still
+  # working in our directory (the job's submit directory, slurmd's spool) is a failure, and
+  # is ended here by its id.
+  cd /
+  for proc in /proc/[0-9]*; do
+    pid=${proc#/proc/}
+    [ "$pid" = $$ ] && continue
+    case $(readlink "$proc/cwd" 2>/dev/null) in
+      "$work" | "$work"/*)
+        echo "FAIL: $(cat "$proc/comm" 2>/dev/null) ($pid) still running after the cluster stopped: killed" >&2
         kill -KILL "$pid" 2>/dev/null || true
         status=1
         ;;
