@@ -70,17 +70,16 @@ teardown() {
   # working in our directory (the job's submit directory, slurmd's spool) is a failure, and
   # is ended here by its id.
   cd /
-  for proc in /proc/[0-9]*; do
-    pid=${proc#/proc/}
+  local link pid
+  # One find rather than a readlink per process: a fork per process would take seconds here.
+  while read -r link; do
+    pid=${link#/proc/}
+    pid=${pid%/cwd}
     [ "$pid" = $$ ] && continue
-    case $(readlink "$proc/cwd" 2>/dev/null) in
-      "$work" | "$work"/*)
-        echo "FAIL: $(cat "$proc/comm" 2>/dev/null) ($pid) still running after the cluster stopped: killed" >&2
-        kill -KILL "$pid" 2>/dev/null || true
-        status=1
-        ;;
-    esac
-  done
+    echo "FAIL: $(cat "/proc/$pid/comm" 2>/dev/null) ($pid) still running after the cluster stopped: killed" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+    status=1
+  done < <(find /proc -mindepth 2 -maxdepth 2 -name cwd \( -lname "$work" -o -lname "$work/*" \) 2>/dev/null)
   rm -rf "$work"
   exit "$status"
 }
@@ -188,11 +187,29 @@ expect() {  # expect WHAT COMMAND...
   if "$@"; then echo "ok: $what"; else echo "FAIL: $what"; failures=$((failures + 1)); fi
 }
 
+# How many ranks the job's mpirun started: the most ketensim-sweep processes seen at once
+# working in the submit directory while the job ran.
+ranks_seen=0
+count_ranks() {
+  local n=0 proc name
+  for proc in /proc/[0-9]*; do  # with the shell's own read: a fork per process would take seconds
+    read -r name 2>/dev/null <"$proc/comm" || continue
+    [ "$name" = ketensim-sweep ] || continue
+    case $(readlink "$proc/cwd" 2>/dev/null) in "$work/submit" | "$work/submit"/*) n=$((n + 1)) ;; esac
+  done
+  [ "$n" -le "$ranks_seen" ] || ranks_seen=$n
+}
+counting_ranks_until_done() {
+  count_ranks
+  job_done
+}
+
 echo "\$ ${submit[*]}"
 submit_job
 echo "submitted at $(elapsed) s"
-wait_for 600 "job $job to end" job_done
+wait_for 600 "job $job to end" counting_ranks_until_done
 report_job
+expect "mpirun ran one rank per task ($ranks_seen seen)" test "$ranks_seen" -eq "$cpus"
 expect "job COMPLETED" test "$(job_field JobState)" = COMPLETED
 expect "job exit code 0:0" test "$(job_field ExitCode)" = 0:0
 expect "the log says the sweep is complete" grep -qF "sweep complete: $out/sweep.h5" "$log"
