@@ -46,10 +46,11 @@ int analyze_command(const std::vector<std::string>& words) {
     auto estimates = estimate_table(model::analytic::report_rows(report));
     estimates.name = "estimates";
     write_tables(std::cout, format,
-                 {{"command", "analyze"},
+                 {{"command", std::string("analyze")},
                   {"scenario", scenario.name},
-                  {"parameters", state == model::analytic::ParameterState::start ? "start" : "after_interventions"},
-                  {"bottleneck", report.bottleneck}},
+                  {"parameters", std::string(state == model::analytic::ParameterState::start ? "start" : "after_interventions")},
+                  {"bottleneck", report.bottleneck},
+                  {"max_inflow_multiplier", report.max_inflow_multiplier}},
                  {estimates});
     return success;
   }

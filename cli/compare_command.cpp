@@ -253,9 +253,10 @@ int compare_command(const std::vector<std::string>& words) {
   const model::Comparison comparison = model::compare(runs);
   output::write_comparison(comparison, output, model::software_version(), model::git_revision());
   if (format != OutputFormat::table) {
-    std::vector<std::pair<std::string, std::string>> fields = {
-        {"command", "compare"}, {"basis", model::basis_name(basis)}, {"replications", std::to_string(comparison.replications)},
-        {"result", output}};
+    Fields fields = {{"command", std::string("compare")},
+                     {"basis", std::string(model::basis_name(basis))},
+                     {"replications", static_cast<double>(comparison.replications)},
+                     {"result", output}};
     const auto plots = args.has("--no-plots") ? std::vector<std::string>{} : draw_plots(output, plot_prefix(output));
     for (std::size_t i = 0; i < plots.size(); ++i) fields.push_back({"plot_" + std::to_string(i + 1), plots[i]});
     write_tables(std::cout, format, fields, {comparison_table(comparison), spread_table(comparison)});

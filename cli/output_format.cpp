@@ -17,8 +17,7 @@ OutputFormat output_format(const Arguments& args, const std::string& command) {
   throw UsageError("ketensim " + command + ": --format " + name + ": expected table, csv or json");
 }
 
-void write_tables(std::ostream& out, OutputFormat format, const std::vector<std::pair<std::string, std::string>>& fields,
-                  const std::vector<TidyTable>& tables) {
+void write_tables(std::ostream& out, OutputFormat format, const Fields& fields, const std::vector<TidyTable>& tables) {
   if (format == OutputFormat::csv && !tables.empty()) write_csv(out, tables.front());
   if (format == OutputFormat::json) write_json(out, fields, tables);
 }

@@ -21,7 +21,6 @@ OutputFormat output_format(const Arguments& args, const std::string& command);
 
 /// Writes the command's tables: as CSV the first table alone (the command's main one,
 /// docs/cli.md names it), as JSON every table with the fields.
-void write_tables(std::ostream& out, OutputFormat format, const std::vector<std::pair<std::string, std::string>>& fields,
-                  const std::vector<TidyTable>& tables);
+void write_tables(std::ostream& out, OutputFormat format, const Fields& fields, const std::vector<TidyTable>& tables);
 
 }  // namespace ketensim::cli

@@ -102,9 +102,13 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
       for (const auto& row : calibration_rows(run)) missed += !row.ok && !row.open;
       for (const auto& row : trends.rows) missed += !std::get<bool>(row.back());
     }
-    std::vector<std::pair<std::string, std::string>> fields = {
-        {"command", command}, {"scenario", run.scenario_name}, {"engine", run.engine},
-        {"replications", std::to_string(run.replications.size())}, {"result", writes ? output : ""}};
+    const Fields fields = {{"command", command},
+                           {"scenario", run.scenario_name},
+                           {"engine", run.engine},
+                           {"replications", static_cast<double>(run.replications.size())},
+                           {"events", static_cast<double>(events)},
+                           {"seconds", seconds},
+                           {"result", writes ? output : ""}};
     write_tables(std::cout, format, fields, tables);
     // CSV is the table alone: what the table would say around it goes to stderr.
     if (format == OutputFormat::csv) {

@@ -86,12 +86,11 @@ void write_csv(std::ostream& out, const TidyTable& table) {
   }
 }
 
-void write_json(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields,
-                const std::vector<TidyTable>& tables) {
+void write_json(std::ostream& out, const Fields& fields, const std::vector<TidyTable>& tables) {
   out << "{";
   bool first = true;
   for (const auto& [key, value] : fields) {
-    out << (first ? "\n  " : ",\n  ") << json_string(key) << ": " << json_string(value);
+    out << (first ? "\n  " : ",\n  ") << json_string(key) << ": " << json_cell(value);
     first = false;
   }
   for (const auto& table : tables) {

@@ -33,9 +33,11 @@ std::vector<Cell> interval_cells(const sim::ConfidenceInterval& ci);
 /// exactly); NaN as an empty cell, infinities as inf and -inf; yes/no as true and false.
 void write_csv(std::ostream& out, const TidyTable& table);
 
-/// A JSON document: an object with the given text fields (e.g. "command": "run") and each
-/// table as an array of row objects under its name; NaN and infinities as null.
-void write_json(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields,
-                const std::vector<TidyTable>& tables);
+/// Fields of a JSON document beside its tables, e.g. {"command", "run"}, {"replications", 10.0}.
+using Fields = std::vector<std::pair<std::string, Cell>>;
+
+/// A JSON document: an object with the fields and each table as an array of row objects
+/// under its name; NaN and infinities as null.
+void write_json(std::ostream& out, const Fields& fields, const std::vector<TidyTable>& tables);
 
 }  // namespace ketensim::cli

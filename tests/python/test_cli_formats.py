@@ -95,6 +95,7 @@ def table_lines(text, header):
 def test_run_json_and_csv_hold_every_kpi_with_units_and_intervals(run_outputs):
     document = json.loads(run_outputs["json"].stdout)
     assert document["command"] == "run" and document["result"].endswith("run.h5")
+    assert document["replications"] == 2 and document["events"] > 0
     rows = document["kpis"]
     assert set(rows[0]) == {"name", "stage", "region", "unit", "mean", "ci_low", "ci_high", "half_width", "n"}
     assert {row["region"] for row in rows} > {"national"}
