@@ -55,9 +55,15 @@ void print_kpi_summary(std::ostream& out, const model::RunResult& run, bool all)
     for (const auto& headline : headline_kpis()) {
       for (std::size_t i = 0; i < first.size(); ++i) {
         if (first[i].region != "national" || first[i].name != headline.name || first[i].stage != headline.stage) continue;
-        const auto ci = estimate(i);
+        auto ci = estimate(i);
         note(ci);
-        out << std::left << std::setw(56) << (std::string(headline.label) + " (" + first[i].unit + ")").substr(0, 55)
+        // Costs in millions, as in compare's table.
+        const bool euros = first[i].unit == "euros/year";
+        if (euros) {
+          for (double* x : {&ci.mean, &ci.half_width, &ci.low, &ci.high}) *x /= 1e6;
+        }
+        const std::string unit = euros ? "million euros/year" : first[i].unit;
+        out << std::left << std::setw(56) << (std::string(headline.label) + " (" + unit + ")").substr(0, 55)
             << format_estimate(ci) << "\n";
       }
     }
