@@ -48,7 +48,8 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
               << (calibration_only ? "Runs the scenario and prints each calibration target (figures.md) beside the\n"
                                      "simulated value; exit code 3 when a target is outside its tolerance.\n\n"
                                    : "Runs every replication of the scenario, writes the HDF5 result and prints the\n"
-                                     "KPI summary and the calibration comparison.\n\n")
+                                     "headline KPIs (--all: every national KPI) and the calibration comparison;\n"
+                                     "--format csv|json prints tidy tables for programs instead (docs/cli.md).\n\n")
               << args.options_help();
     return success;
   }
