@@ -6,8 +6,12 @@
 #include "cli/analytic_tables.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/number_format.h"
+#include "cli/output_format.h"
+#include "cli/result_tables.h"
 #include "cli/run_options.h"
 #include "models/analytic/analyze.h"
+#include "models/analytic/report_rows.h"
 
 namespace ketensim::cli {
 
@@ -17,6 +21,7 @@ int analyze_command(const std::vector<std::string>& words) {
                                 {"--after-interventions", "", false, "apply every [[intervention]] in full (default: the values at the start)"},
                                 {"--by-region", "", false, "print care for every region, not only national"},
                                 {"--set", "", true, "KEY=VALUE: change one scenario key (repeatable), e.g. --set rvdk.fte=1100"},
+                                format_option(),
                                 {"--help", "-h", false, "show this help"},
                             });
   args.parse(words);
@@ -35,6 +40,20 @@ int analyze_command(const std::vector<std::string>& words) {
   const auto started = std::chrono::steady_clock::now();
   const model::analytic::FlowReport report = model::analytic::analyze(scenario, state);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const OutputFormat format = output_format(args, "analyze");
+  if (format != OutputFormat::table) {
+    // Every estimate, keyed like the simulated KPIs (the same rows as `run --analytic` stores).
+    auto estimates = estimate_table(model::analytic::report_rows(report));
+    estimates.name = "estimates";
+    write_tables(std::cout, format,
+                 {{"command", std::string("analyze")},
+                  {"scenario", scenario.name},
+                  {"parameters", std::string(state == model::analytic::ParameterState::start ? "start" : "after_interventions")},
+                  {"bottleneck", report.bottleneck},
+                  {"max_inflow_multiplier", report.max_inflow_multiplier}},
+                 {estimates});
+    return success;
+  }
 
   std::cout << "Analytic flow model: " << scenario.name << " (steady state, no simulation; docs/analytic.md)\n";
   if (!scenario.interventions.empty()) {
@@ -51,7 +70,7 @@ int analyze_command(const std::vector<std::string>& words) {
   } else {
     print_flow_report(std::cout, report, args.has("--by-region"));
   }
-  std::cout << "\nsolved in " << seconds * 1000.0 << " ms\n";
+  std::cout << "\nsolved in " << format_number(seconds * 1000.0) << " ms\n";
   return success;
 }
 

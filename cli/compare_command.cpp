@@ -12,7 +12,11 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/headline_kpis.h"
 #include "cli/number_format.h"
+#include "cli/output_format.h"
+#include "cli/result_tables.h"
+#include "cli/package_location.h"
 #include "cli/progress_line.h"
 #include "cli/run_options.h"
 #include "cli/summary.h"
@@ -23,56 +27,8 @@
 #include "models/output/overwrite_guard.h"
 #include "models/simulation.h"
 
-#ifndef KETENSIM_SOURCE_DIR
-#define KETENSIM_SOURCE_DIR "."
-#endif
-
 namespace ketensim::cli {
 namespace {
-
-// The national KPIs shown in the printed table (all are in the file), with what each
-// measures in words: a "wait" is only the time before a worker takes the case, the "time in
-// stage" includes the work, shared with the worker's other cases.
-struct Headline {
-  const char* name;
-  const char* stage;
-  const char* label;
-};
-const std::vector<Headline>& headline_kpis() {
-  static const std::vector<Headline> kpis = {
-      {"wait_days_mean", "vt_triage", "VT triage: wait before assignment"},
-      {"sojourn_days_mean", "vt_triage", "VT triage: time in stage"},
-      {"share_within_deadline", "vt_triage", "VT triage: share within deadline"},
-      {"wait_days_mean", "vt_investigation", "investigation (a): wait before assignment"},
-      {"sojourn_days_mean", "vt_investigation", "investigation (a): time in stage"},
-      {"share_within_deadline", "vt_investigation", "investigation (a): share within deadline"},
-      {"wait_days_mean", "rvdk", "RvdK / judgment (b): wait before assignment"},
-      {"sojourn_days_mean", "rvdk", "RvdK / judgment (b): time in stage"},
-      {"share_within_deadline", "rvdk", "RvdK / judgment (b): share started in time"},
-      {"wait_days_mean", "gi", "guardian: wait before assignment"},
-      {"share_within_deadline", "gi", "guardian: share within deadline"},
-      {"report_to_measure_days_mean", "chain", "report to measure (completed cases only)"},
-      {"measure_to_care_days_mean", "chain", "measure to care (completed cases only)"},
-      {"children_without_guardian_mean", "chain", "children without a guardian"},
-      {"guardian_changes_mean", "chain", "guardian changes per child"},
-      {"caseload_per_guardian_mean", "chain", "caseload per guardian"},
-      {"escalations_per_year", "chain", "escalations a year"},
-      {"crisis_placements_per_year", "chain", "crisis placements a year"},
-      {"waiting_children_mean", "care_foster_care", "foster care: children waiting"},
-      {"wait_days_mean", "care_foster_care", "foster care: wait"},
-      {"turnover_rate_per_year", "vt", "VT: turnover"},
-      {"turnover_rate_per_year", "expertise", "expertise (a): turnover"},
-      {"turnover_rate_per_year", "rvdk", "RvdK: turnover"},
-      {"turnover_rate_per_year", "judgment", "judgment (b): turnover"},
-      {"turnover_rate_per_year", "gi", "GI: turnover"},
-      {"cost_per_year_euros", "vt", "VT: staff cost a year"},
-      {"cost_per_year_euros", "expertise", "expertise (a): staff cost a year"},
-      {"cost_per_year_euros", "rvdk", "RvdK: staff cost a year"},
-      {"cost_per_year_euros", "judgment", "judgment (b): staff cost a year"},
-      {"cost_per_year_euros", "gi", "GI: staff cost a year"},
-  };
-  return kpis;
-}
 
 void print_national(std::ostream& out, const model::Comparison& c) {
   out << "\nNational KPIs (after warm-up): mean [95% interval] over " << c.replications
@@ -163,9 +119,17 @@ std::string plot_prefix(const std::string& output) {
 }
 std::vector<std::string> plot_files(const std::string& prefix) { return {prefix + "-waiting.png", prefix + "-regions.png"}; }
 
-// Draws the PNG plots with Debian's Python and matplotlib; returns the files made.
+// Draws the PNG plots with Debian's Python and matplotlib, running the package's
+// comparison_plots.py found beside this program (cli/package_location.h); returns the files made.
 std::vector<std::string> draw_plots(const std::string& file, const std::string& prefix) {
-  const std::string script = std::string(KETENSIM_SOURCE_DIR) + "/bindings/python/ketensim/comparison_plots.py";
+  const auto found = package_file("comparison_plots.py");
+  if (!found) {
+    std::cerr << "warning: no plots: comparison_plots.py of the ketensim Python package is in none of";
+    for (const auto& directory : package_directories()) std::cerr << " " << directory;
+    std::cerr << "\n";
+    return {};
+  }
+  const std::string script = *found;
   const pid_t child = fork();
   if (child == 0) {
     execl("/usr/bin/python3", "python3", script.c_str(), file.c_str(), prefix.c_str(), static_cast<char*>(nullptr));
@@ -221,7 +185,11 @@ std::string put_on_basis(std::vector<model::Scenario>& scenarios, const std::vec
 
 int compare_command(const std::vector<std::string>& words) {
   auto options = run_option_list();
+  for (auto& option : options) {
+    if (option.long_name == "--output") option.help = "comparison file (default results/compare.h5); the plots go beside it";
+  }
   options.push_back({"--no-plots", "", false, "do not draw the PNG plots"});
+  options.push_back(format_option());
   options.push_back({"--basis", "", true,
                      "as-configured (default) | equal-budget (same total FTE, equal effective utilisation) | "
                      "meet-norms (smallest staff that meets the legal deadlines)"});
@@ -260,6 +228,7 @@ int compare_command(const std::vector<std::string>& words) {
       if (const auto reason = output::foreign_plot_file(plot)) throw UsageError(output::refusal_message(plot, *reason));
     }
   }
+  const OutputFormat format = output_format(args, "compare");
   const bool quiet = args.has("--quiet");
   model::Basis basis = model::Basis::as_configured;
   try {
@@ -283,6 +252,21 @@ int compare_command(const std::vector<std::string>& words) {
   progress.finish();
   const model::Comparison comparison = model::compare(runs);
   output::write_comparison(comparison, output, model::software_version(), model::git_revision());
+  if (format != OutputFormat::table) {
+    Fields fields = {{"command", std::string("compare")},
+                     {"basis", std::string(model::basis_name(basis))},
+                     {"replications", static_cast<double>(comparison.replications)},
+                     {"result", output}};
+    const auto plots = args.has("--no-plots") ? std::vector<std::string>{} : draw_plots(output, plot_prefix(output));
+    for (std::size_t i = 0; i < plots.size(); ++i) fields.push_back({"plot_" + std::to_string(i + 1), plots[i]});
+    write_tables(std::cout, format, fields, {comparison_table(comparison), spread_table(comparison)});
+    // CSV is the table alone: the paths go to stderr.
+    if (format == OutputFormat::csv) {
+      std::cerr << "result: " << output << "\n";
+      for (const auto& plot : plots) std::cerr << "plot: " << plot << "\n";
+    }
+    return success;
+  }
   std::cout << "Configurations:";
   for (std::size_t i = 0; i < runs.size(); ++i) std::cout << "\n  " << i << ". " << runs[i].name << " (" << runs[i].path << ")";
   std::cout << "\n";

@@ -5,6 +5,9 @@
 
 #include "cli/analytic_tables.h"
 #include "cli/arguments.h"
+#include "cli/calibration_rows.h"
+#include "cli/output_format.h"
+#include "cli/result_tables.h"
 #include "cli/commands.h"
 #include "cli/number_format.h"
 #include "cli/progress_line.h"
@@ -31,7 +34,13 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
   std::vector<Arguments::Option> options = run_option_list();
   if (!calibration_only) {
     options.insert(options.end() - 1, {"--analytic", "", false, "also print and store the analytic estimate (docs/analytic.md)"});
+    options.insert(options.end() - 1, {"--all", "", false, "print every national KPI, not only the headline ones"});
+  } else {
+    for (auto& option : options) {
+      if (option.long_name == "--output") option.help = "also write the HDF5 result to this file (default: none)";
+    }
   }
+  options.insert(options.end() - 1, format_option());
   Arguments args(command, options);
   args.parse(words);
   if (args.has("--help")) {
@@ -39,7 +48,8 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
               << (calibration_only ? "Runs the scenario and prints each calibration target (figures.md) beside the\n"
                                      "simulated value; exit code 3 when a target is outside its tolerance.\n\n"
                                    : "Runs every replication of the scenario, writes the HDF5 result and prints the\n"
-                                     "KPI summary and the calibration comparison.\n\n")
+                                     "headline KPIs (--all: every national KPI) and the calibration comparison;\n"
+                                     "--format csv|json prints tidy tables for programs instead (docs/cli.md).\n\n")
               << args.options_help();
     return success;
   }
@@ -61,6 +71,7 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
   }
   const bool writes = !calibration_only || args.value("--output");
   if (writes) refuse_foreign_output(args, output, output::layout::filetype);
+  const OutputFormat format = output_format(args, command);
   const bool quiet = args.has("--quiet");
   ProgressLine progress(!quiet);
   prepared.options.progress = [&progress](const model::Progress& p) { progress.update(p); };
@@ -71,10 +82,45 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
   run.analytic = std::move(analytic);
   progress.finish();
   if (writes) output::write_run_result(run, output);
+  std::uint64_t events = 0;
+  double seconds = 0;
+  for (const auto& replication : run.replications) {
+    events += replication.events_delivered;
+    seconds += replication.wall_seconds;
+  }
+  const std::string timing = format_number(seconds) + " s (" + format_number(seconds > 0 ? events / seconds : 0.0) +
+                             " events/s)";
   int missed = 0;
+  if (format != OutputFormat::table) {
+    const bool with_targets = calibration_only || prepared.scenario.parameters.run.compare_with_targets != 0;
+    std::vector<TidyTable> tables;
+    if (!calibration_only) tables.push_back(kpi_table(run));
+    if (with_targets) tables.push_back(calibration_table(run));
+    const TidyTable trends = trend_table(run);
+    tables.push_back(trends);
+    if (!run.analytic.empty()) tables.push_back(estimate_table(run.analytic));
+    if (calibration_only) {
+      for (const auto& row : calibration_rows(run)) missed += !row.ok && !row.open;
+      for (const auto& row : trends.rows) missed += !std::get<bool>(row.back());
+    }
+    const Fields fields = {{"command", command},
+                           {"scenario", run.scenario_name},
+                           {"engine", run.engine},
+                           {"replications", static_cast<double>(run.replications.size())},
+                           {"events", static_cast<double>(events)},
+                           {"seconds", seconds},
+                           {"result", writes ? output : ""}};
+    write_tables(std::cout, format, fields, tables);
+    // CSV is the table alone: what the table would say around it goes to stderr.
+    if (format == OutputFormat::csv) {
+      std::cerr << "engine: " << run.engine << ", " << events << " events in " << timing << "\n";
+      if (writes) std::cerr << "result: " << output << "\n";
+    }
+    return calibration_only && missed > 0 ? calibration_missed : success;
+  }
   if (!quiet || calibration_only) {
     if (!calibration_only) {
-      print_kpi_summary(std::cout, run);
+      print_kpi_summary(std::cout, run, args.has("--all"));
       print_settling(std::cout, {run.scenario_name}, {&run});
     }
     if (!run.analytic.empty()) print_analytic_comparison(std::cout, run);
@@ -82,14 +128,7 @@ int run_or_calibrate(const std::vector<std::string>& words, bool calibration_onl
     // Calibration prints each list's trend in full and counts a drift as a miss.
     if (calibration_only) missed += print_waiting_list_trends(std::cout, run);
   }
-  std::uint64_t events = 0;
-  double seconds = 0;
-  for (const auto& replication : run.replications) {
-    events += replication.events_delivered;
-    seconds += replication.wall_seconds;
-  }
-  std::cout << "\nengine: " << run.engine << ", " << events << " events in " << seconds << " s ("
-            << (seconds > 0 ? events / seconds : 0.0) << " events/s)\n";
+  std::cout << "\nengine: " << run.engine << ", " << events << " events in " << timing << "\n";
   if (writes) std::cout << "result: " << output << "\n";
   return calibration_only && missed > 0 ? calibration_missed : success;
 }

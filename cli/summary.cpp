@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "cli/summary.h"
 
+#include "cli/calibration_rows.h"
+#include "cli/headline_kpis.h"
 #include "cli/number_format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <map>
@@ -26,30 +29,44 @@ sim::SufficientStats over_replications(const model::RunResult& run, std::size_t 
 
 }  // namespace
 
-void print_kpi_summary(std::ostream& out, const model::RunResult& run) {
+void print_kpi_summary(std::ostream& out, const model::RunResult& run, bool all) {
   if (run.replications.empty()) return;
   const auto& first = run.replications.front().kpis;
   out << "\nKPI summary, national (after warm-up; mean [95% interval] over " << run.replications.size()
-      << " replication" << (run.replications.size() == 1 ? "" : "s") << ")\n";
-  out << std::left << std::setw(28) << "stage" << std::setw(44) << "kpi" << std::setw(14) << "unit" << "value\n";
-  out << std::string(102, '-') << "\n";
-  const std::vector<std::string> shown = {"wait_days_mean",       "wait_days_median",     "wait_days_p90",
-                                          "share_within_deadline", "waiting_children_mean"};
-  // Staff per organisation (the stage column names the organisation; docs/workforce.md).
-  const std::vector<std::string> staff = {"turnover_rate_per_year", "sick_share", "vacancy_share"};
+      << " replication" << (run.replications.size() == 1 ? "" : "s") << (all ? "; every KPI" : "; --all for every KPI")
+      << ")\n";
+  auto estimate = [&](std::size_t i) {
+    return sim::bounded_confidence_interval(over_replications(run, i), 0.95, model::kpi_bounds(first[i].name, first[i].unit));
+  };
   bool rough = false;
-  for (std::size_t i = 0; i < first.size(); ++i) {
-    const auto& kpi = first[i];
-    if (kpi.region != "national") continue;
-    const bool chain = kpi.stage == "chain";
-    bool wanted = chain;
-    for (const auto& name : shown) wanted = wanted || kpi.name == name;
-    for (const auto& name : staff) wanted = wanted || kpi.name == name;
-    if (!wanted) continue;
-    const auto ci = sim::bounded_confidence_interval(over_replications(run, i), 0.95, model::kpi_bounds(kpi.name, kpi.unit));
-    rough = rough || (ci.n >= 2 && !(ci.half_width <= std::abs(ci.mean)));
-    out << std::left << std::setw(28) << kpi.stage << std::setw(44) << kpi.name << std::setw(14) << kpi.unit
-        << format_estimate(ci) << "\n";
+  auto note = [&rough](const sim::ConfidenceInterval& ci) { rough = rough || (ci.n >= 2 && !(ci.half_width <= std::abs(ci.mean))); };
+  if (all) {
+    out << std::left << std::setw(28) << "stage" << std::setw(44) << "kpi" << std::setw(14) << "unit" << "value\n";
+    out << std::string(102, '-') << "\n";
+    for (std::size_t i = 0; i < first.size(); ++i) {
+      if (first[i].region != "national") continue;
+      const auto ci = estimate(i);
+      note(ci);
+      out << std::left << std::setw(28) << first[i].stage << std::setw(44) << first[i].name << std::setw(14) << first[i].unit
+          << format_estimate(ci) << "\n";
+    }
+  } else {
+    out << std::left << std::setw(56) << "kpi" << "value\n" << std::string(90, '-') << "\n";
+    for (const auto& headline : headline_kpis()) {
+      for (std::size_t i = 0; i < first.size(); ++i) {
+        if (first[i].region != "national" || first[i].name != headline.name || first[i].stage != headline.stage) continue;
+        auto ci = estimate(i);
+        note(ci);
+        // Costs in millions, as in compare's table.
+        const bool euros = first[i].unit == "euros/year";
+        if (euros) {
+          for (double* x : {&ci.mean, &ci.half_width, &ci.low, &ci.high}) *x /= 1e6;
+        }
+        const std::string unit = euros ? "million euros/year" : first[i].unit;
+        out << std::left << std::setw(56) << (std::string(headline.label) + " (" + unit + ")").substr(0, 55)
+            << format_estimate(ci) << "\n";
+      }
+    }
   }
   out << interval_notes(run.replications.size(), rough, false);
 }
@@ -58,25 +75,21 @@ int print_calibration(std::ostream& out, const model::RunResult& run) {
   if (run.replications.empty()) return 0;
   out << "\nCalibration: published targets (figures.md, marked T) beside the simulated mean (tolerance ±"
       << static_cast<int>(model::calibration_tolerance * 100) << "%)\n";
-  out << std::left << std::setw(52) << "target" << std::setw(12) << "published" << std::setw(20) << "simulated"
-      << std::setw(10) << "diff" << "ok\n";
-  out << std::string(98, '-') << "\n";
+  const auto rows = calibration_rows(run);
+  // The target column as wide as the longest target, so that none runs into its number.
+  std::size_t width = 52;
+  for (const auto& row : rows) width = std::max(width, row.target.size() + 2);
+  out << std::left << std::setw(static_cast<int>(width)) << "target" << std::setw(12) << "published" << std::setw(20)
+      << "simulated" << std::setw(10) << "diff" << "ok\n";
+  out << std::string(width + 46, '-') << "\n";
   int outside = 0;
-  const auto& first = run.replications.front().calibration;
-  for (std::size_t i = 0; i < first.size(); ++i) {
-    sim::SufficientStats stats;
-    for (const auto& replication : run.replications) stats.add(replication.calibration.at(i).simulated);
-    const auto ci = sim::confidence_interval(stats, 0.95);
-    const double published = first[i].published;
-    const double difference = (ci.mean - published) / published;
-    const bool ok = std::isfinite(difference) && std::abs(difference) <= model::calibration_tolerance;
-    const bool open = model::calibration_targets().size() == first.size() && model::calibration_targets()[i].open;
-    if (!ok && !open) ++outside;
+  for (const auto& row : rows) {
+    if (!row.ok && !row.open) ++outside;
     std::ostringstream diff;
-    diff << std::showpos << std::fixed << std::setprecision(1) << 100 * difference << "%";
-    out << std::left << std::setw(52) << first[i].target << std::setw(12) << format_number(published) << std::setw(20)
-        << format_interval(ci) << std::setw(10) << (std::isfinite(difference) ? diff.str() : "-") << (ok ? "yes" : "NO") << (open ? " (open target, docs/calibration.md)" : "")
-        << "\n";
+    diff << std::showpos << std::fixed << std::setprecision(1) << 100 * row.difference_share << "%";
+    out << std::left << std::setw(static_cast<int>(width)) << row.target << std::setw(12) << format_number(row.published) << std::setw(20)
+        << format_interval(row.simulated) << std::setw(10) << (std::isfinite(row.difference_share) ? diff.str() : "-")
+        << (row.ok ? "yes" : "NO") << (row.open ? " (open target, docs/calibration.md)" : "") << "\n";
   }
   return outside;
 }

@@ -8,8 +8,9 @@
 
 namespace ketensim::cli {
 
-/// Prints the national KPI summary: each KPI's mean over replications with its 95% interval.
-void print_kpi_summary(std::ostream& out, const model::RunResult& run);
+/// Prints the national KPI summary: each KPI's mean over replications with its 95% interval,
+/// the headline KPIs (cli/headline_kpis.h) with their labels, or with `all` every national KPI.
+void print_kpi_summary(std::ostream& out, const model::RunResult& run, bool all);
 
 /// Prints each calibration target beside the simulated value; returns the number of targets
 /// outside the tolerance.

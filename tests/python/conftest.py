@@ -25,8 +25,8 @@ def small_chain_path():
 @pytest.fixture(scope="session")
 def program():
     """The ketensim program the package runs (KETENSIM_BIN, as ctest sets it)."""
-    import ketensim
-    return ketensim.find_program()
+    from ketensim import _runner
+    return _runner._find_program()
 
 
 @pytest.fixture(scope="session")

@@ -121,6 +121,34 @@ def test_all_series_come_back_when_nothing_is_selected(results, small_run):
         assert everything["value"].sum() == pytest.approx(f["timeseries/waiting"][()].sum())
 
 
+def test_to_xarray_round_trips_the_time_series(results):
+    data = results.to_xarray()
+    metrics = results.metrics()
+    assert sorted(data.data_vars) == sorted(metrics["metric"])
+    assert list(data.coords["replication"].values) == [0, 1, 2]
+    assert set(data.coords["stage"].values) == set(results.stages)
+    assert data.coords["time"].attrs["units"] == "days"
+    assert data.attrs["seed"] == results.seed
+    for metric, unit in zip(metrics["metric"], metrics["unit"]):
+        cube = data[metric]
+        assert cube.dims == ("replication", "stage", "region", "time")
+        assert cube.attrs["units"] == unit
+        tidy = results.timeseries(metric=metric)
+        # Every tidy row is the cell of its replication, stage, region and time...
+        at = [data.indexes[dim].get_indexer(tidy[column]) for dim, column in
+              [("replication", "replication"), ("stage", "stage"), ("region", "region"), ("time", "time_days")]]
+        assert all((index >= 0).all() for index in at)
+        np.testing.assert_array_equal(cube.values[tuple(at)], tidy["value"].to_numpy())
+        # ...and the cube holds nothing else: every other cell is empty.
+        rest = np.ones(cube.shape, dtype=bool)
+        rest[tuple(at)] = False
+        assert np.isnan(cube.values[rest]).all()
+        # Back to a long table, the cells of the file's series are the tidy table.
+        back = cube.to_dataframe(name="value").reset_index()
+        back = back.merge(tidy[["replication", "stage", "region", "time_days"]].rename(columns={"time_days": "time"}))
+        assert len(back) == len(tidy)
+
+
 def test_timeseries_summary_gives_the_band_over_replications(results):
     summary = results.timeseries_summary(stage="gi", region="national", metric="waiting")
     long = results.timeseries(stage="gi", region="national", metric="waiting")

@@ -17,7 +17,7 @@ from . import _core
 from ._comparison import Comparison
 from ._errors import DamagedFileError, FormatError, MissingDataError, ScenarioError, SimulationError
 from ._results import Results
-from ._runner import compare, find_program, run, sweep
+from ._runner import compare, run, sweep
 from ._scenario import Scenario
 from ._sweep import Sweep
 from . import plots
@@ -25,7 +25,7 @@ from . import plots
 __version__ = _core.__version__
 
 __all__ = [
-    "Scenario", "run", "Results", "compare", "Comparison", "sweep", "Sweep", "plots", "find_program",
+    "Scenario", "run", "Results", "compare", "Comparison", "sweep", "Sweep", "plots",
     "ScenarioError", "FormatError", "DamagedFileError", "MissingDataError", "SimulationError",
 ]
 

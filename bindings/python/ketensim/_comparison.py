@@ -44,6 +44,7 @@ class Comparison(FileReader):
 
     @property
     def replications(self):
+        """Replications of each configuration (paired: replication k of each on the same streams)."""
         return int(self._h5.attrs["replications"])
 
     def configurations(self):

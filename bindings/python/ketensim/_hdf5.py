@@ -157,7 +157,14 @@ class FileReader:
 
     @property
     def format_version(self):
+        """The file's format version, "MAJOR.MINOR" (docs/output-format.md)."""
         return str(self._h5.attrs["format_version"])
+
+    @property
+    def h5(self):
+        """The open, checked ``h5py.File`` (read-only), for what the methods do not cover and
+        for the figures of ketensim.plots; ValueError once the file is closed."""
+        return self._h5
 
     @property
     def _h5(self):
@@ -167,6 +174,7 @@ class FileReader:
 
     @property
     def closed(self):
+        """True once :meth:`close` was called."""
         return self._file is None
 
     def close(self):

@@ -84,6 +84,7 @@ class Results(FileReader):
 
     @property
     def scenario_name(self):
+        """The name of the scenario that was run."""
         return self.attrs["scenario_name"]
 
     @property
@@ -93,14 +94,17 @@ class Results(FileReader):
 
     @property
     def seed(self):
+        """The run's root seed (``run.seed``)."""
         return int(self._h5.attrs["seed"])
 
     @property
     def years(self):
+        """Simulated years, warm-up included (``run.years``)."""
         return float(self._h5.attrs["years"])
 
     @property
     def warmup_years(self):
+        """Years of warm-up before KPIs are measured (``run.warmup_years``)."""
         return float(self._h5.attrs["warmup_years"])
 
     @property
@@ -219,6 +223,38 @@ class Results(FileReader):
                 frame[column] = np.asarray(array).ravel()
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
+
+    def to_xarray(self):
+        """The time series as an ``xarray.Dataset`` (Debian's python3-xarray): one variable per
+        metric (:meth:`metrics`) with dimensions (replication, stage, region, time), its unit
+        in the variable's ``units`` attribute; coordinates are the replication indices, stage
+        and region names, and ``time`` in days since the start (``units`` = days). A (stage,
+        region) pair the file has no series for is NaN. The run's scenario_name, seed, years
+        and warmup_years are attributes of the Dataset. The same numbers as :meth:`timeseries`.
+        """
+        import xarray as xr
+        group = self._h5["timeseries"]
+        days = group["time_days"][()]
+        stages, regions = self._series()
+        stage_names, region_names = list(dict.fromkeys(stages)), list(dict.fromkeys(regions))
+        pairs = list(zip(stages, regions))
+        if len(set(pairs)) != len(pairs):
+            raise FormatError(f"{self.path}: /timeseries has two series for the same stage and region")
+        stage_at = np.array([stage_names.index(s) for s in stages], dtype=int)
+        region_at = np.array([region_names.index(r) for r in regions], dtype=int)
+        units = self.metrics().set_index("metric")["unit"]
+        dims = ("replication", "stage", "region", "time")
+        variables = {}
+        for name in self._names("timeseries/metric_names"):
+            values = group[name][()]  # [R, S, T]
+            cube = np.full((values.shape[0], len(stage_names), len(region_names), values.shape[2]), np.nan)
+            cube[:, stage_at, region_at, :] = values
+            variables[name] = (dims, cube, {"units": units[name]})
+        coords = {"replication": self._replication_indices(), "stage": stage_names, "region": region_names,
+                  "time": ("time", days, {"units": "days"})}
+        attrs = {"scenario_name": self.scenario_name, "seed": self.seed, "years": self.years,
+                 "warmup_years": self.warmup_years, "source": self.path}
+        return xr.Dataset(variables, coords=coords, attrs=attrs)
 
     def staff_metrics(self):
         """The staff metrics: DataFrame with columns metric, unit (empty without staff series)."""

@@ -24,24 +24,29 @@ RUN_ORIGIN = "ketensim.run"
 ENGINES = ("native", "simgrid")
 
 
-def find_program():
-    """Path of the `ketensim` program: $KETENSIM_BIN, else the one of the build this package
-    was built in (BUILD/ketensim beside BUILD/python/ketensim/), else `ketensim` on PATH."""
+def _find_program():
+    """Path of the `ketensim` program: $KETENSIM_BIN; else the one this package came with,
+    BUILD/ketensim beside BUILD/python/ketensim/ after a build, or PREFIX/bin/ketensim beside
+    PREFIX/lib/python3/dist-packages/ketensim/ after ``cmake --install`` (docs/install.md);
+    else `ketensim` on PATH."""
     named = os.environ.get("KETENSIM_BIN")
     if named:
         if not (os.path.isfile(named) and os.access(named, os.X_OK)):
             raise FileNotFoundError(f"KETENSIM_BIN={named}: no such program")
         return named
-    # abspath, not realpath: the package's .py files are links into the source tree.
-    build = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    beside = os.path.join(build, "ketensim")
-    if os.path.isfile(beside) and os.access(beside, os.X_OK):
-        return beside
+    # abspath, not realpath: in a build the package's .py files are links into the source tree.
+    package = os.path.dirname(os.path.abspath(__file__))
+    places = [os.path.join(package, os.pardir, os.pardir, "ketensim"),
+              os.path.join(package, os.pardir, os.pardir, os.pardir, os.pardir, "bin", "ketensim")]
+    places = [os.path.normpath(place) for place in places]
+    for place in places:
+        if os.path.isfile(place) and os.access(place, os.X_OK):
+            return place
     on_path = shutil.which("ketensim")
     if on_path:
         return on_path
-    raise FileNotFoundError(f"cannot find the ketensim program: set KETENSIM_BIN to its path (looked at {beside} "
-                            f"and on PATH)")
+    raise FileNotFoundError(f"cannot find the ketensim program: set KETENSIM_BIN to its path (looked at "
+                            f"{' and '.join(places)} and on PATH)")
 
 
 def _batches(replications, processes):
@@ -56,7 +61,7 @@ def _batches(replications, processes):
     return batches
 
 
-def default_processes():
+def _default_processes():
     """Processors this process may use."""
     try:
         return len(os.sched_getaffinity(0))
@@ -67,7 +72,7 @@ def default_processes():
 def _processes(processes):
     """The number of processes to use: `processes`, checked, or by default every processor."""
     if processes is None:
-        return default_processes()
+        return _default_processes()
     if int(processes) != processes or processes < 1:
         raise ValueError(f"processes={processes!r}: expected a whole number >= 1")
     return int(processes)
@@ -194,7 +199,7 @@ def run(scenario, *, replications=None, seed=None, years=None, processes=None, e
     prepared = _prepared(scenario, replications, seed, years, changes)
     total = prepared["run.replications"]
     processes = _processes(processes)
-    program = find_program()
+    program = _find_program()
     from ._results import Results
 
     work = tempfile.mkdtemp(prefix="ketensim-run-")
@@ -263,7 +268,7 @@ def compare(*scenarios, replications=None, seed=None, years=None, warmup_years=N
     if engine not in ENGINES:
         raise ValueError(f"engine {engine!r}: expected one of {', '.join(ENGINES)}")
     processes = _processes(processes)
-    program = find_program()
+    program = _find_program()
     from ._comparison import Comparison
 
     work = tempfile.mkdtemp(prefix="ketensim-compare-")
@@ -293,7 +298,7 @@ def sweep(spec, directory, *, processes=None):
     and returns its :class:`ketensim.Sweep` (open). Finished points in DIRECTORY are kept
     (the sweep resumes). Failed points do not raise: the summary lists them (status
     'failed', with the run's message); bad input raises ScenarioError."""
-    program = find_program()
+    program = _find_program()
     from ._sweep import Sweep
 
     directory = os.path.abspath(os.fspath(directory))

@@ -199,6 +199,7 @@ class Scenario:
 
     @property
     def description(self):
+        """One line saying what the scenario is (the file's ``description``)."""
         return self._handle.description
 
     @description.setter

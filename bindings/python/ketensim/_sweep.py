@@ -53,14 +53,17 @@ class Sweep(FileReader):
 
     @property
     def factor_keys(self):
+        """The swept scenario keys, in the spec's order."""
         return list(decode(self._h5["factors"]["key"]))
 
     @property
     def points(self):
+        """Number of points of the sweep."""
         return int(self._h5.attrs["points"])
 
     @property
     def points_failed(self):
+        """Number of points whose run failed (see :meth:`failed`)."""
         return int(self._h5.attrs["points_failed"])
 
     def failed(self):
@@ -109,10 +112,12 @@ class Sweep(FileReader):
 
     @property
     def spec_text(self):
+        """The sweep spec (TOML text) the sweep ran."""
         return single_string(self._h5["spec"])
 
     @property
     def scenario_text(self):
+        """The base scenario (resolved TOML text) every point starts from."""
         return single_string(self._h5["scenario"])
 
     def __repr__(self):

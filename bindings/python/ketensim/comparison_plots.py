@@ -139,6 +139,7 @@ def _save(fig, path):
 
 
 def main(argv):
+    """The script's command line, ``comparison_plots.py FILE PREFIX``; returns the exit code."""
     if len(argv) != 3:
         print("usage: comparison_plots.py COMPARISON.h5 PREFIX", file=sys.stderr)
         return 2

@@ -85,7 +85,7 @@ def plot_waiting(source, *, fig=None):
     over replications, in a 2 x 2 figure: of one run (a Results) or of every configuration
     (a Comparison, the figure ``ketensim compare`` saves). Returns the Figure."""
     if isinstance(source, Comparison):
-        return comparison_plots.draw_waiting(source._h5, fig, t_quantile=_t_quantile_975)
+        return comparison_plots.draw_waiting(source.h5, fig, t_quantile=_t_quantile_975)
     if not isinstance(source, Results):
         raise TypeError(f"expected ketensim.Results or ketensim.Comparison, got {type(source).__name__}")
     import matplotlib.pyplot as plt
@@ -107,7 +107,7 @@ def plot_waiting(source, *, fig=None):
 def plot_regional_spread(comparison, stages=("rvdk", "gi"), *, fig=None):
     """Each region's mean wait at `stages`, configurations side by side (the figure
     ``ketensim compare`` saves). Returns the Figure."""
-    return comparison_plots.draw_regions(comparison._h5, fig, stages=list(stages))
+    return comparison_plots.draw_regions(comparison.h5, fig, stages=list(stages))
 
 
 def plot_differences(comparison, name="wait_days_mean", stage=None, region="national", *, ax=None):
