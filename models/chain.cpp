@@ -17,7 +17,7 @@ constexpr double days_per_year = 365.0;
 Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_event_log)
     : scenario_(scenario),
       p_(scenario.parameters),
-      region_params_(scenario.regions.regions.size(), with_moved_staff(scenario.parameters)),
+      region_params_(scenario.regions.regions.size(), with_moved_staff(scenario)),
       placement_(scenario.placement),
       replication_(replication),
       keep_event_log_(keep_event_log),
