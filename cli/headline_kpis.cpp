@@ -16,6 +16,8 @@ const std::vector<Headline>& headline_kpis() {
       {"share_within_deadline", "rvdk", "RvdK / judgment (b): share started in time"},
       {"wait_days_mean", "gi", "guardian: wait before assignment"},
       {"share_within_deadline", "gi", "guardian: share within deadline"},
+      {"report_to_safety_km_median_days", "chain", "time to safety (Kaplan-Meier): median"},
+      {"report_to_safety_km_restricted_mean_days", "chain", "time to safety (Kaplan-Meier): restricted mean"},
       {"report_to_measure_days_mean", "chain", "report to measure (completed cases only)"},
       {"measure_to_care_days_mean", "chain", "measure to care (completed cases only)"},
       {"children_without_guardian_mean", "chain", "children without a guardian"},

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `ketensim check` (validate a scenario) and `ketensim keys` (list every scenario key).
+#include <cmath>
 #include <iostream>
 
 #include "cli/arguments.h"
@@ -52,7 +53,13 @@ int keys_command(const std::vector<std::string>& words) {
     return success;
   }
   for (const auto& spec : model::parameter_table()) {
-    std::cout << spec.key << " = " << spec.default_value << "  [" << spec.unit << "]  " << spec.source << "\n";
+    std::cout << spec.key << " = ";
+    if (std::isnan(spec.default_value)) {
+      std::cout << "derived";
+    } else {
+      std::cout << spec.default_value;
+    }
+    std::cout << "  [" << spec.unit << "]  " << spec.source << "\n";
   }
   return success;
 }

@@ -17,7 +17,7 @@ constexpr double days_per_year = 365.0;
 Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_event_log)
     : scenario_(scenario),
       p_(scenario.parameters),
-      region_params_(scenario.regions.regions.size(), with_moved_staff(scenario.parameters)),
+      region_params_(scenario.regions.regions.size(), with_moved_staff(scenario)),
       placement_(scenario.placement),
       replication_(replication),
       keep_event_log_(keep_event_log),
@@ -48,6 +48,7 @@ Chain::Chain(const Scenario& scenario, std::uint32_t replication, bool keep_even
   }
   families_.reserve(1u << 19);  // the national scenario keeps a few hundred thousand families at once
   successions_seen_.reserve(1u << 19);
+  awaiting_safety_.reserve(1u << 19);
   for (std::size_t source = 0; source < source_count_; ++source) {
     const double national_per_year = arrivals_per_year(source, p_);
     for (std::size_t r = 0; r < regions; ++r) {
@@ -146,6 +147,7 @@ FamilyRef Chain::new_family(std::uint64_t source_index, std::uint16_t region, Fa
     slot = static_cast<std::uint32_t>(families_.size());
     families_.emplace_back();
     successions_seen_.push_back(0);
+    awaiting_safety_.push_back(0);
   }
   Family& f = families_[slot];
   const std::uint32_t generation = f.generation + 1;
@@ -159,6 +161,8 @@ FamilyRef Chain::new_family(std::uint64_t source_index, std::uint16_t region, Fa
   const std::size_t prefix = source_index * region_share_.size() + region;
   f.stream_key = sim::StreamKey::from_value(family_key_prefix_[prefix]).with(sequence).value();
   f.reported_at = now();
+  // The cohort of the time to safety: reports (to VT, or straight to the Board) after warm-up.
+  awaiting_safety_[slot] = kind == FamilyKind::reported && now() >= warmup_end_ ? 1 : 0;
   ++census_.entered;
   ++census_.in_place;
   return FamilyRef{slot, generation};
@@ -197,6 +201,7 @@ void Chain::set_place(Family& family, Stage stage, Status status) {
 
 void Chain::leave(Family& family, LeaveReason reason) {
   log(family, family_event::leave, static_cast<std::int32_t>(reason));
+  reached_safety(family);  // a case closed, whatever the reason
   if (family.care_status == CareStatus::requested || family.care_status == CareStatus::waiting ||
       family.care_status == CareStatus::in_care) {
     withdraw_from_care(family);

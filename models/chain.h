@@ -18,6 +18,7 @@
 #include "models/scenario.h"
 #include "models/staff_pool.h"
 #include "sim/engine.h"
+#include "sim/kaplan_meier.h"
 #include "sim/random.h"
 
 namespace ketensim::model {
@@ -93,6 +94,12 @@ class Chain final : public sim::EventHandler {
     return static_cast<std::uint32_t>(&family - families_.data());
   }
   void leave(Family& family, LeaveReason reason);
+  /// A reported family is safe: a measure is in place or the chain has closed its case
+  /// (chain_safety.cpp). Counts once, for families reported after warm-up.
+  void reached_safety(const Family& family);
+  /// The follow-ups of the time to safety: the safe with their time, and the families still
+  /// on their way censored at the end of the run.
+  [[nodiscard]] std::vector<sim::FollowUp> report_to_safety_follow_ups() const;
   /// Draws from the family's stream for `stage`, which resumes where its last draw ended.
   template <class Draw>
   auto draw(Family& family, Stage stage, Draw&& use) {
@@ -207,6 +214,10 @@ class Chain final : public sim::EventHandler {
   // new holder costs O(1), not a visit to each of the position's cases.
   std::vector<std::uint32_t> successions_at_worker_;
   std::vector<std::uint32_t> successions_seen_;  // by family slot: the count when the case came
+  // Time from report to safety (chain_safety.cpp): by family slot, 1 while a family reported
+  // after warm-up is not yet safe; the days it took for those that got there.
+  std::vector<std::uint8_t> awaiting_safety_;
+  std::vector<float> report_to_safety_days_;
   std::vector<MentorIndex> mentor_index_;        // per pool: permanent holders by start date
   std::vector<std::vector<sim::WorkerId>> mentees_of_;  // by worker: the new hires they mentor
   std::vector<StaffStep> staff_step_;                       // per pool, since the last sample

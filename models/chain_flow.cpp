@@ -165,6 +165,7 @@ void Chain::start_service(Family& family, std::uint32_t pool, sim::WorkerId work
         statistics_.lead_time(LeadTime::guardian_wait, now() - family.ruling_at, now());
         statistics_.deadline(Stage::gi, family.region, now() - family.ruling_at <= p.gi.deadline_guardian_days, now());
       }
+      reached_safety(family);  // a guardian takes the measure up: it is in place
       break;
     default: break;
   }
@@ -225,6 +226,8 @@ void Chain::on_work_done(Family& family, Stage stage) {
       } else if (u < p.vt.share_investigation_to_rvdk + p.vt.share_investigation_to_local_team) {
         hand_over(family, here, Stage::local_team);
       } else {
+        // VT closes the case with voluntary care: the family waits for it as a client.
+        reached_safety(family);
         family.care_need = CareType::ambulatory;
         hand_over(family, here, Stage::care_ambulatory);
       }

@@ -104,6 +104,16 @@ ReplicationResult Chain::result() const {
   const auto lead = [&](LeadTime what) { return statistics_.lead_times(what); };
   add("report_to_measure_days_mean", "chain", "national", "days", mean(lead(LeadTime::report_to_measure)));
   add("report_to_measure_days_median", "chain", "national", "days", quantile(lead(LeadTime::report_to_measure), 0.5));
+  {
+    // Censoring-aware: the families still in the chain at the end count (chain_safety.cpp).
+    // The mean is restricted to the time observed after warm-up, the longest follow-up.
+    const sim::KaplanMeier safety(report_to_safety_follow_ups());
+    add("report_to_safety_censored_share", "chain", "national", "share",
+        safety.subjects() > 0 ? 1.0 - static_cast<double>(safety.events()) / static_cast<double>(safety.subjects()) : nan);
+    add("report_to_safety_km_median_days", "chain", "national", "days", safety.median());
+    add("report_to_safety_km_restricted_mean_days", "chain", "national", "days",
+        safety.restricted_mean(end_date_ - warmup_end_));
+  }
   add("measure_to_care_days_mean", "chain", "national", "days", mean(lead(LeadTime::measure_to_care)));
   add("measure_to_care_days_median", "chain", "national", "days", quantile(lead(LeadTime::measure_to_care), 0.5));
   add("guardian_wait_days_mean", "chain", "national", "days", mean(lead(LeadTime::guardian_wait)));

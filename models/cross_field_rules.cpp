@@ -70,9 +70,9 @@ void check_interventions(const Scenario& s) {
   }
 }
 
-// A moved function takes its staff either as a share of the baseline organisation or as a
-// stated FTE, not both (the share keeps the totals equal, a stated FTE would add to them);
-// in the baseline nothing moves.
+// A moved function takes its staff either as a stated share of the baseline organisation or
+// as a stated FTE, not both (the share keeps the totals equal, a stated FTE would add to them);
+// in the baseline nothing moves. An unstated share (NaN) is derived (models/moved_staff.h).
 void check_moved_staff(const Scenario& s) {
   struct Move {
     std::string function, source;
@@ -81,7 +81,7 @@ void check_moved_staff(const Scenario& s) {
   const Parameters& p = s.parameters;
   for (const Move& move : {Move{"expertise", "vt", p.expertise.fte_from_vt_share, p.expertise.pool.fte},
                            Move{"judgment", "rvdk", p.judgment.fte_from_rvdk_share, p.judgment.pool.fte}}) {
-    if (move.share == 0) continue;
+    if (std::isnan(move.share) || move.share == 0) continue;
     const std::string share_key = move.function + ".fte_from_" + move.source + "_share";
     require(s.placement != Placement::baseline, s, {share_key, "structure.placement"},
             share_key + " = " + number(move.share) + ": moves staff, which needs structure.placement = \"regional\" or \"national\"");

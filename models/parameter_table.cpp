@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/parameter_table.h"
 
+#include <cmath>
 #include <limits>
 #include <sstream>
 
@@ -8,6 +9,8 @@ namespace ketensim::model {
 namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
+// The default of a key whose value is derived when the scenario is used, unless stated.
+constexpr double derived = std::numeric_limits<double>::quiet_NaN();
 
 // Accessors from a key to its field, two or three levels deep.
 template <class Group>
@@ -102,11 +105,11 @@ std::vector<ParameterSpec> build_table() {
       {"expertise.fte", "FTE", 0, 0, 1e6, false, "assumption: 0 in the baseline, where VT does this work", "staff of function (a), specialised expertise (VT investigations), outside VT; used when structure.placement is regional or national", pool(&P::expertise, &PoolParameters::fte)},
       {"expertise.caseload_norm_children", "children/FTE", 12, 1, 1e4, false, "assumption (as VT)", "caseload norm of function (a)", pool(&P::expertise, &PoolParameters::caseload_norm_children)},
       {"expertise.caseload_cap_children", "children/FTE", 20, 1, 1e4, false, "assumption (as VT)", "caseload cap of function (a)", pool(&P::expertise, &PoolParameters::caseload_cap_children)},
-      {"expertise.fte_from_vt_share", "share", 0, 0, 1, false, "assumption: 0 in the baseline", "share of vt.fte that moves to function (a) at the start: expertise.fte gains it and VT keeps the rest, so the total is vt.fte's by construction (vt.fte is then VT's staff before the move)", at(&P::expertise, &P::Expertise::fte_from_vt_share)},
+      {"expertise.fte_from_vt_share", "share", derived, 0, 1, false, "derived at the start from today's work mix (models/work_mix.h): VT investigation hours over VT's hours (triage and investigation), from the resolved inflow, routing shares and hours per child; 0 in the baseline or when expertise.fte is stated", "share of vt.fte that moves to function (a) at the start: expertise.fte gains it and VT keeps the rest, so the total is vt.fte's by construction (vt.fte is then VT's staff before the move); a stated value is used as stated", at(&P::expertise, &P::Expertise::fte_from_vt_share)},
       {"judgment.fte", "FTE", 0, 0, 1e6, false, "assumption: 0 in the baseline, where the RvdK does this work", "staff of function (b), the judgment on the coercive framework (protection investigations), outside the RvdK; used when structure.placement is regional or national", pool(&P::judgment, &PoolParameters::fte)},
       {"judgment.caseload_norm_children", "children/FTE", 8, 1, 1e4, false, "assumption (as RvdK)", "caseload norm of function (b)", pool(&P::judgment, &PoolParameters::caseload_norm_children)},
       {"judgment.caseload_cap_children", "children/FTE", 12, 1, 1e4, false, "assumption (as RvdK)", "caseload cap of function (b)", pool(&P::judgment, &PoolParameters::caseload_cap_children)},
-      {"judgment.fte_from_rvdk_share", "share", 0, 0, 1, false, "assumption: 0 in the baseline", "share of rvdk.fte that moves to function (b) at the start: judgment.fte gains it and the RvdK keeps the rest (rvdk.fte is then the RvdK's staff before the move)", at(&P::judgment, &P::Judgment::fte_from_rvdk_share)},
+      {"judgment.fte_from_rvdk_share", "share", derived, 0, 1, false, "derived at the start from today's work mix (models/work_mix.h): protection-investigation hours over the RvdK's hours (protection investigations and other cases), from the resolved inflows, routing shares and hours per child; 0 in the baseline or when judgment.fte is stated", "share of rvdk.fte that moves to function (b) at the start: judgment.fte gains it and the RvdK keeps the rest (rvdk.fte is then the RvdK's staff before the move); a stated value is used as stated", at(&P::judgment, &P::Judgment::fte_from_rvdk_share)},
       {"team.reintake_saved_hours_per_child", "hours/child", 0, 0, 1e4, false, "assumption: 0 in the relay chain of today", "work the team model saves at the protection investigation and at the guardian's start, because the family's professional stays involved and nobody redoes the intake", at(&P::team, &P::Team::reintake_saved_hours_per_child)},
       {"national.travel_hours_per_child", "hours/child", 1, 0, 1e4, false, assumption, "extra work per child for travel, for functions (a) and (b) placed nationally", at(&P::national, &P::National::travel_hours_per_child)},
       {"national.coordination_hours_per_child", "hours/child", 0.5, 0, 1e4, false, assumption, "extra work per child for coordination with regional partners, for functions (a) and (b) placed nationally", at(&P::national, &P::National::coordination_hours_per_child)},
@@ -227,7 +230,12 @@ std::string parameter_table_markdown() {
     if (s.boolean) {
       out << (s.default_value != 0 ? "true" : "false") << " | true, false";
     } else {
-      out << s.default_value << " | " << s.min << " .. " << s.max << (s.integer ? " (integer)" : "");
+      if (std::isnan(s.default_value)) {
+        out << "derived";
+      } else {
+        out << s.default_value;
+      }
+      out << " | " << s.min << " .. " << s.max << (s.integer ? " (integer)" : "");
     }
     out << " | " << s.source << " | " << s.description << " |\n";
   }

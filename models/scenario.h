@@ -71,7 +71,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& label, c
 /// messages as the loader; `origin` names where the value came from (e.g. "--years").
 void set_parameter(Scenario& scenario, const std::string& key, double value, const std::string& origin);
 
-/// Reads one numeric key.
+/// Reads one numeric key: the value used, so a derived default (the moved staff's shares,
+/// NaN in the parameters until stated) reads as the model resolves it (models/moved_staff.h).
 double get_parameter(const Scenario& scenario, const std::string& key);
 
 /// Checks the rules that tie keys together (shares summing to one, cap >= norm...).

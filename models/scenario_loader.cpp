@@ -381,7 +381,13 @@ double get_parameter(const Scenario& scenario, const std::string& key) {
   const ParameterSpec* spec = find_parameter(key);
   if (spec == nullptr) throw ScenarioError(key + ": unknown key; " + valid_keys_under(""));
   Parameters copy = scenario.parameters;
-  return spec->field(copy);
+  const double value = spec->field(copy);
+  if (!std::isnan(value)) return value;
+  // No value stated: a derived default, read as the model resolves it.
+  const MovedShares shares = moved_staff_shares(scenario);
+  if (key == "expertise.fte_from_vt_share") return shares.expertise_from_vt;
+  if (key == "judgment.fte_from_rvdk_share") return shares.judgment_from_rvdk;
+  return value;
 }
 
 bool scales_with_the_chain(const ParameterSpec& spec) {
@@ -430,18 +436,34 @@ std::string Scenario::resolved_text() const {
       if (group == "run") out << "start_date = " << start_date.text() << "  # calendar date of day 0\n";
       current_group = group;
     }
-    const double value = spec.field(copy);
-    out << spec.key.substr(dot + 1) << " = " << (spec.boolean ? (value != 0 ? "true" : "false") : format_number(value))
-        << "  # " << spec.unit << "\n";
-    if (spec.key == "expertise.fte_from_vt_share" || spec.key == "judgment.fte_from_rvdk_share") {
-      const Parameters moved = with_moved_staff(parameters);
+    const bool moved_share = spec.key == "expertise.fte_from_vt_share" || spec.key == "judgment.fte_from_rvdk_share";
+    if (moved_share) {
+      // A share not stated stays so (commented out), so that the text loads back to the same
+      // rule and follows later overrides; the comments give the share and the FTE it moves.
       const bool expertise = spec.key[0] == 'e';
-      if (value != 0) {
+      const MovedShares shares = moved_staff_shares(*this);
+      const double used = expertise ? shares.expertise_from_vt : shares.judgment_from_rvdk;
+      if (std::isnan(spec.field(copy))) {
+        out << "# " << spec.key.substr(dot + 1) << " not stated: "
+            << (placement == Placement::baseline ? "nothing moves in the baseline"
+                                                  : (expertise ? shares.expertise_derived : shares.judgment_derived)
+                                                        ? "derived from today's work mix, " + format_number(used)
+                                                        : "the function's FTE is stated")
+            << "\n";
+      } else {
+        out << spec.key.substr(dot + 1) << " = " << format_number(used) << "  # " << spec.unit << "\n";
+      }
+      if (used != 0) {
+        const Parameters moved = with_moved_staff(*this);
         out << "# derived at the start: " << format_number(expertise ? moved.expertise.pool.fte : moved.judgment.pool.fte)
             << " FTE move, " << format_number(expertise ? moved.vt.pool.fte : moved.rvdk.pool.fte) << " stay at "
             << (expertise ? "VT" : "the RvdK") << "\n";
       }
+      continue;
     }
+    const double value = spec.field(copy);
+    out << spec.key.substr(dot + 1) << " = " << (spec.boolean ? (value != 0 ? "true" : "false") : format_number(value))
+        << "  # " << spec.unit << "\n";
   }
   for (const auto& change : interventions) {
     if (change.from_series) continue;  // written as its [[series]] below

@@ -163,7 +163,7 @@ TEST(Analyze, MovedFunctionsGetTheirOwnPoolsAndTakeTheirWorkFromVtAndTheBoard) {
     }
   }
   EXPECT_EQ(expertise_pools, static_cast<int>(scenario.regions.regions.size()));
-  EXPECT_NEAR(expertise_fte, with_moved_staff(scenario.parameters).expertise.pool.fte, 1e-9);
+  EXPECT_NEAR(expertise_fte, with_moved_staff(scenario).expertise.pool.fte, 1e-9);
   double investigations = 0;
   for (const auto& flow : report.flows) {
     if (flow.node == "vt_investigation" && flow.region == "national") investigations = flow.children_per_day;

@@ -10,7 +10,7 @@
 namespace ketensim::model::analytic {
 
 std::vector<Parameters> region_parameters(const Scenario& scenario, ParameterState state) {
-  std::vector<Parameters> params(scenario.regions.regions.size(), with_moved_staff(scenario.parameters));
+  std::vector<Parameters> params(scenario.regions.regions.size(), with_moved_staff(scenario));
   if (state == ParameterState::start) return params;
   std::vector<const Intervention*> order;
   for (const auto& change : scenario.interventions) order.push_back(&change);
