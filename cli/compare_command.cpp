@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli/arguments.h"
@@ -15,6 +16,7 @@
 #include "cli/number_format.h"
 #include "cli/progress_line.h"
 #include "cli/run_options.h"
+#include "cli/sensitivity_report.h"
 #include "cli/summary.h"
 #include "cli/staff_table.h"
 #include "models/comparison.h"
@@ -161,7 +163,9 @@ void print_regions(std::ostream& out, const model::Comparison& c, const std::str
 std::string plot_prefix(const std::string& output) {
   return output.size() > 3 && output.substr(output.size() - 3) == ".h5" ? output.substr(0, output.size() - 3) : output;
 }
-std::vector<std::string> plot_files(const std::string& prefix) { return {prefix + "-waiting.png", prefix + "-regions.png"}; }
+std::vector<std::string> plot_files(const std::string& prefix) {
+  return {prefix + "-waiting.png", prefix + "-regions.png", prefix + "-differences.png"};
+}
 
 // Draws the PNG plots with Debian's Python and matplotlib; returns the files made.
 std::vector<std::string> draw_plots(const std::string& file, const std::string& prefix) {
@@ -222,6 +226,9 @@ std::string put_on_basis(std::vector<model::Scenario>& scenarios, const std::vec
 int compare_command(const std::vector<std::string>& words) {
   auto options = run_option_list();
   options.push_back({"--no-plots", "", false, "do not draw the PNG plots"});
+  options.push_back({"--sensitivity", "", true,
+                     "PLAN.toml: also vary the plan's assumption keys over their ranges and report whether the order "
+                     "of its two configurations holds (e.g. scenarios/sensitivity/scenario-order.toml)"});
   options.push_back({"--basis", "", true,
                      "as-configured (default) | equal-budget (same total FTE, equal effective utilisation) | "
                      "meet-norms (smallest staff that meets the legal deadlines)"});
@@ -271,6 +278,12 @@ int compare_command(const std::vector<std::string>& words) {
   for (const auto& scenario : scenarios) {
     names.push_back(scenario.name.empty() ? std::filesystem::path(scenario.path).stem().string() : scenario.name);
   }
+  std::vector<model::HeadlineKpi> headline;
+  for (const auto& h : headline_kpis()) headline.push_back({h.name, h.stage, h.label, ""});
+  std::optional<SensitivityRequest> sensitivity;
+  if (const auto plan = args.value("--sensitivity")) {
+    sensitivity = prepare_sensitivity(*plan, names, scenarios, headline, plot_prefix(output), args);
+  }
   const std::string basis_notes = put_on_basis(scenarios, names, basis, engine_options(args, "compare"), quiet);
   ProgressLine progress(!quiet);
   std::vector<model::ConfigurationRun> runs;
@@ -300,6 +313,10 @@ int compare_command(const std::vector<std::string>& words) {
   std::cout << "\ntable: above; result: " << output << "\n";
   if (!args.has("--no-plots")) {
     for (const auto& plot : draw_plots(output, plot_prefix(output))) std::cout << "plot: " << plot << "\n";
+  }
+  if (sensitivity) {
+    report_sensitivity(std::cout, *sensitivity, scenarios, runs, headline, engine_options(args, "compare"),
+                       !args.has("--no-plots"), quiet);
   }
   return success;
 }
