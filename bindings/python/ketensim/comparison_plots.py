@@ -238,11 +238,11 @@ def draw_differences(f, fig=None):
                                 elinewidth=1, capsize=2, label=labels[c] if row == y[0] else None)
         ax.axvline(0.0, color="grey", linewidth=0.8)
         ax.set_yticks(y)
-        ax.set_yticklabels([label for label, _, _ in rows], fontsize=7.5)
+        ax.set_yticklabels([label[:1].upper() + label[1:] for label, _, _ in rows], fontsize=7.5)
         ax.set_ylim(-0.6, len(rows) - 0.4)
         ax.tick_params(axis="x", labelsize=7.5)
         ax.grid(axis="x", linewidth=0.4, alpha=0.5)
-        ax.set_title(f"{title} ({unit})", fontsize=8.5, loc="left")
+        ax.set_title(title if unit.lower() in title.lower() else f"{title} ({unit})", fontsize=8.5, loc="left")
     handles, legend_labels = axes[0].get_legend_handles_labels()
     fig.legend(handles, legend_labels, loc="upper center", ncol=max(1, len(labels) - 1), fontsize=8, frameon=False,
                bbox_to_anchor=(0.5, 1 - 0.42 / fig.get_figheight()))
