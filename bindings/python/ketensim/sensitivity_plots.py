@@ -49,33 +49,36 @@ def caption_text(f):
 
 def tornado_bars(f):
     """What the tornado draws, per panel: (kpi label, unit code, base difference, [(range
-    label, end, difference at that end, holds)]) with ranges in drawing order (the widest
-    swing first), for each KPI the plan marks."""
+    label, end, difference at that end, holds)]) for each KPI the plan marks. The ranges come
+    in one order for every panel, so that the panels share their key labels: those that
+    move the differences most (each panel's moves relative to its largest) first."""
     kpis = f["kpis"][()]
     ranges = f["ranges"][()]
     results = f["results"][()]
     ends = _strings(results["end"])
     range_labels = _strings(ranges["label"])
     panels = []
+    weight = np.zeros(len(ranges))
     for k in np.flatnonzero(kpis["tornado"]):
         name, stage = (_strings([kpis[c][k]])[0] for c in ("name", "stage"))
         mine = [i for i in range(len(results)) if results["kpi"][i] == k]
-        base = [i for i in mine if ends[i] == "base"][0]
+        base = float(results["difference_mean"][[i for i in mine if ends[i] == "base"][0]])
         bars = []
         for r in range(len(ranges)):
             for end in ("low", "high"):
                 i = [i for i in mine if results["range"][i] == r and ends[i] == end][0]
                 bars.append((r, end, float(results["difference_mean"][i]), bool(results["holds"][i])))
-        base_value = float(results["difference_mean"][base])
-        swing = {r: max(abs(d - base_value) for rr, _, d, _ in bars if rr == r) for r in range(len(ranges))}
-        order = sorted(range(len(ranges)), key=lambda r: -np.nan_to_num(swing[r], nan=-1.0))
-        drawn = [(range_labels[r], end, d, holds) for r in order for rr, end, d, holds in bars if rr == r]
-        panels.append((words.kpi(name, stage), _strings([kpis["unit"][k]])[0], base_value, drawn))
-    return panels
+        swing = np.array([max(np.nan_to_num(abs(d - base)) for rr, _, d, _ in bars if rr == r) for r in range(len(ranges))])
+        if swing.max() > 0:
+            weight += swing / swing.max()
+        panels.append((words.kpi(name, stage), _strings([kpis["unit"][k]])[0], base, bars))
+    order = sorted(range(len(ranges)), key=lambda r: -weight[r])
+    return [(label, unit, base, [(range_labels[r], end, d, holds) for r in order for rr, end, d, holds in bars if rr == r])
+            for label, unit, base, bars in panels]
 
 
 def _range_tick(label, low, high, unit):
-    return textwrap.fill(label, 34) + f"\n({low:g} to {high:g} {words.unit(unit)})"
+    return textwrap.fill(label, 30) + f"\n({low:g} to {high:g} {words.unit(unit)})"
 
 
 def draw_tornado(f, fig=None):
@@ -89,9 +92,14 @@ def draw_tornado(f, fig=None):
     ticks = {label: _range_tick(label, low, high, _strings([unit])[0])
              for label, low, high, unit in zip(_strings(ranges["label"]), ranges["low"], ranges["high"], ranges["unit"])}
     count = len(ranges)
+    columns = 2 if len(panels) > 1 else 1
+    rows = (len(panels) + columns - 1) // columns
     if fig is None:
-        fig = plt.figure(figsize=(A4_WIDTH, 1.9 + len(panels) * (0.75 + 0.42 * count)))
-    axes = np.atleast_1d(fig.subplots(len(panels), 1))
+        fig = plt.figure(figsize=(A4_WIDTH, 1.7 + rows * (0.85 + 0.4 * count)))
+    grid = np.atleast_1d(fig.subplots(rows, columns, sharey=True, squeeze=False)).ravel()
+    for spare in grid[len(panels):]:
+        fig.delaxes(spare)
+    axes = grid[:len(panels)]
     for ax, (label, unit, base, bars) in zip(axes, panels):
         scale, shown_unit = words.value_scale(unit, difference=True)
         order = list(dict.fromkeys(range_label for range_label, _, _, _ in bars))
@@ -116,18 +124,20 @@ def draw_tornado(f, fig=None):
         ax.set_ylim(-0.6, len(order) - 0.4)
         ax.set_yticks(range(len(order)))
         ax.set_yticklabels([ticks[o] for o in reversed(order)], fontsize=6.5)
-        ax.tick_params(axis="x", labelsize=7.5)
-        ax.set_title(label[:1].upper() + label[1:], fontsize=9, loc="left")
-        ax.set_xlabel(f"{second} minus {first} ({shown_unit})", fontsize=7.5)
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_title(textwrap.fill(label[:1].upper() + label[1:], 40), fontsize=8, loc="left")
+        ax.set_xlabel(shown_unit, fontsize=7)
     legend = [Patch(color=END_COLOURS["low"], label="low end of the range"),
               Patch(color=END_COLOURS["high"], label="high end of the range"),
               Patch(facecolor="white", edgecolor="black", hatch="////", label="order differs from the base"),
               matplotlib.lines.Line2D([], [], color="black", label="base difference"),
               matplotlib.lines.Line2D([], [], color="grey", linestyle="--", label="no difference")]
+    height = fig.get_figheight()
+    fig.suptitle(f"How each assumption moves the difference: {second}\nminus {first}", fontsize=9,
+                 y=1 - 0.08 / height, va="top")
     fig.legend(handles=legend, loc="upper center", ncol=3, fontsize=7, frameon=False,
-               bbox_to_anchor=(0.5, 1 - 0.32 / fig.get_figheight()))
-    fig.suptitle("Sensitivity: what moves the difference between the two scenarios", fontsize=10)
-    words.add_caption(fig, caption_text(f), top=1 - 0.55 / fig.get_figheight())
+               bbox_to_anchor=(0.5, 1 - 0.48 / height))
+    words.add_caption(fig, caption_text(f), top=1 - 0.9 / height)
     return fig
 
 
