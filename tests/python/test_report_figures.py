@@ -113,7 +113,7 @@ def test_figures_use_plain_words_fit_a4_and_carry_the_run_facts(comparison):
             assert fact in caption, f"{name}: {fact!r} not in {caption!r}"
         for text in fig.findobj(matplotlib.text.Text):
             if text.get_text():
-                assert text.get_fontsize() >= 6, f"{name}: {text.get_text()!r} at {text.get_fontsize()} pt"
+                assert text.get_fontsize() >= 6.5, f"{name}: {text.get_text()!r} at {text.get_fontsize()} pt"
         plt.close(fig)
 
 
