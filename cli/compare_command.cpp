@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 // `ketensim compare A.toml B.toml ...`: configurations on common random numbers, paired
 // differences with 95% intervals, regional spread, an HDF5 file and PNG plots.
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli/arguments.h"
@@ -19,6 +18,7 @@
 #include "cli/package_location.h"
 #include "cli/progress_line.h"
 #include "cli/run_options.h"
+#include "cli/sensitivity_report.h"
 #include "cli/summary.h"
 #include "cli/staff_table.h"
 #include "models/comparison.h"
@@ -117,30 +117,14 @@ void print_regions(std::ostream& out, const model::Comparison& c, const std::str
 std::string plot_prefix(const std::string& output) {
   return output.size() > 3 && output.substr(output.size() - 3) == ".h5" ? output.substr(0, output.size() - 3) : output;
 }
-std::vector<std::string> plot_files(const std::string& prefix) { return {prefix + "-waiting.png", prefix + "-regions.png"}; }
+std::vector<std::string> plot_files(const std::string& prefix) {
+  return {prefix + "-waiting.png", prefix + "-regions.png", prefix + "-differences.png"};
+}
 
 // Draws the PNG plots with Debian's Python and matplotlib, running the package's
 // comparison_plots.py found beside this program (cli/package_location.h); returns the files made.
 std::vector<std::string> draw_plots(const std::string& file, const std::string& prefix) {
-  const auto found = package_file("comparison_plots.py");
-  if (!found) {
-    std::cerr << "warning: no plots: comparison_plots.py of the ketensim Python package is in none of";
-    for (const auto& directory : package_directories()) std::cerr << " " << directory;
-    std::cerr << "\n";
-    return {};
-  }
-  const std::string script = *found;
-  const pid_t child = fork();
-  if (child == 0) {
-    execl("/usr/bin/python3", "python3", script.c_str(), file.c_str(), prefix.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(child, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::cerr << "warning: no plots: " << script << " failed (it needs /usr/bin/python3 with h5py and matplotlib)\n";
-    return {};
-  }
+  if (!run_package_script("comparison_plots.py", {file, prefix}, "no plots")) return {};
   return plot_files(prefix);
 }
 
@@ -190,6 +174,9 @@ int compare_command(const std::vector<std::string>& words) {
   }
   options.push_back({"--no-plots", "", false, "do not draw the PNG plots"});
   options.push_back(format_option());
+  options.push_back({"--sensitivity", "", true,
+                     "PLAN.toml: also vary the plan's assumption keys over their ranges and report whether the order "
+                     "of its two configurations holds (e.g. scenarios/sensitivity/scenario-order.toml)"});
   options.push_back({"--basis", "", true,
                      "as-configured (default) | equal-budget (same total FTE, equal effective utilisation) | "
                      "meet-norms (smallest staff that meets the legal deadlines)"});
@@ -240,6 +227,12 @@ int compare_command(const std::vector<std::string>& words) {
   for (const auto& scenario : scenarios) {
     names.push_back(scenario.name.empty() ? std::filesystem::path(scenario.path).stem().string() : scenario.name);
   }
+  std::vector<model::HeadlineKpi> headline;
+  for (const auto& h : headline_kpis()) headline.push_back({h.name, h.stage, h.label, ""});
+  std::optional<SensitivityRequest> sensitivity;
+  if (const auto plan = args.value("--sensitivity")) {
+    sensitivity = prepare_sensitivity(*plan, names, scenarios, headline, plot_prefix(output), args);
+  }
   const std::string basis_notes = put_on_basis(scenarios, names, basis, engine_options(args, "compare"), quiet);
   ProgressLine progress(!quiet);
   std::vector<model::ConfigurationRun> runs;
@@ -284,6 +277,10 @@ int compare_command(const std::vector<std::string>& words) {
   std::cout << "\ntable: above; result: " << output << "\n";
   if (!args.has("--no-plots")) {
     for (const auto& plot : draw_plots(output, plot_prefix(output))) std::cout << "plot: " << plot << "\n";
+  }
+  if (sensitivity) {
+    report_sensitivity(std::cout, *sensitivity, scenarios, runs, headline, engine_options(args, "compare"),
+                       !args.has("--no-plots"), quiet);
   }
   return success;
 }

@@ -16,4 +16,10 @@ std::vector<std::string> package_directories();
 /// The first of package_directories() that holds `file`, or nothing.
 std::optional<std::string> package_file(const std::string& file);
 
+/// Runs the package's `script` (found with package_file) with Debian's /usr/bin/python3 and
+/// `arguments`. False, after a warning that starts with `what_is_missing` (e.g. "no plots"),
+/// when the script is not found or fails.
+bool run_package_script(const std::string& script, const std::vector<std::string>& arguments,
+                        const std::string& what_is_missing);
+
 }  // namespace ketensim::cli

@@ -73,7 +73,7 @@ sed 's/^seed = 7$/seed = 99/' "$small" >"$work/other.toml"
 check "compare" 0 $?
 contains "compare" "$work/out" "paired difference with small-chain"
 contains "compare" "$work/out" "run settings (seed, replications, years, warm-up) taken from"
-for f in cmp.h5 cmp-waiting.png cmp-regions.png; do
+for f in cmp.h5 cmp-waiting.png cmp-regions.png cmp-differences.png; do
   [ -s "$work/$f" ] && passes=$((passes + 1)) || { echo "FAIL: compare did not write $f"; failures=$((failures + 1)); }
 done
 "$ketensim" compare "$small" >"$work/out" 2>&1

@@ -40,7 +40,7 @@ assert (headline["n"] == 2).all()
 assert abs(paired - stored) < 1e-9 * max(1.0, abs(stored))
 assert sum(axis.get_visible() for axis in waiting_figure.axes) == 4
 assert set(spread["configuration"]) == set(comparison.names)
-assert len(spread_figure.axes[0].get_xticklabels()) == 42
+assert len(spread_figure.axes[0].get_yticklabels()) == 42  # a dot plot: one row per region
 """,
     "03-improvement-plan": """
 assert baseline.seed == plan.seed and baseline.replications == plan.replications == 2

@@ -124,7 +124,8 @@ def test_the_plot_helpers_draw_the_standard_figures(comparison, small_run):
     drawn = [ax for ax in figure.axes if ax.get_visible()]
     assert len(drawn) == 4 and all(len(ax.lines) == 2 + 1 for ax in drawn)  # two configurations + warm-up line
     regions = ketensim.plots.plot_regional_spread(comparison)
-    assert [len(ax.patches) for ax in regions.axes] == [2 * 2, 2 * 2]  # two regions, two configurations
+    # A dot per region and configuration, with its interval: two regions, two configurations.
+    assert [[len(c.lines[0].get_xdata()) for c in ax.containers] for ax in regions.axes] == [[2, 2], [2, 2]]
     differences = ketensim.plots.plot_differences(comparison, stage=["rvdk", "gi"])
     assert len(differences.get_yticklabels()) == 2
     with ketensim.Results.open(small_run) as results:
@@ -140,7 +141,7 @@ def test_the_plot_script_still_works_on_its_own(comparison, repo, tmp_path):
     done = subprocess.run(["/usr/bin/python3", str(script), comparison.path, str(tmp_path / "cmp")],
                           capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
-    for suffix in ["-waiting.png", "-regions.png"]:
+    for suffix in ["-waiting.png", "-regions.png", "-differences.png"]:
         assert (tmp_path / f"cmp{suffix}").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

@@ -6,6 +6,7 @@
 - :func:`plot_waiting`: national waiting lists at the main stages (a run or a comparison).
 - :func:`plot_regional_spread`: each region's mean wait, configurations side by side.
 - :func:`plot_differences`: paired differences of a comparison with their intervals.
+- :func:`plot_headline_differences`: the headline KPIs' paired differences, by unit.
 - :func:`plot_sensitivity`: a sweep's KPI against one factor.
 
 Each returns the matplotlib Axes or Figure it drew on.
@@ -15,6 +16,7 @@ import numpy as np
 from . import _core
 from . import _stats
 from . import comparison_plots
+from . import figure_labels
 from ._comparison import Comparison
 from ._results import Results
 
@@ -105,9 +107,16 @@ def plot_waiting(source, *, fig=None):
 
 
 def plot_regional_spread(comparison, stages=("rvdk", "gi"), *, fig=None):
-    """Each region's mean wait at `stages`, configurations side by side (the figure
-    ``ketensim compare`` saves). Returns the Figure."""
-    return comparison_plots.draw_regions(comparison.h5, fig, stages=list(stages))
+    """Each region's mean wait at `stages` with its 95% interval, a dot per configuration,
+    regions sorted by the first configuration (the figure ``ketensim compare`` saves).
+    Returns the Figure."""
+    return comparison_plots.draw_regions(comparison.h5, fig, stages=list(stages), t_quantile=_t_quantile_975)
+
+
+def plot_headline_differences(comparison, *, fig=None):
+    """The headline KPIs' paired differences with the first configuration, in panels of one
+    unit (the figure ``ketensim compare`` saves). Returns the Figure."""
+    return comparison_plots.draw_differences(comparison.h5, fig)
 
 
 def plot_differences(comparison, name="wait_days_mean", stage=None, region="national", *, ax=None):
@@ -115,15 +124,17 @@ def plot_differences(comparison, name="wait_days_mean", stage=None, region="nati
     name at the chosen stages (all by default) and region. Returns the Axes."""
     rows = comparison.summary(name=name, stage=stage, region=region)
     rows = rows[rows["configuration"] != comparison.names[0]]
-    ax = _axes(ax, figsize=(8, 0.5 + 0.35 * max(len(rows), 1)))
-    labels = [f"{r.stage} ({r.configuration})" for r in rows.itertuples()]
+    ax = _axes(ax, figsize=(comparison_plots.A4_WIDTH, 0.8 + 0.3 * max(len(rows), 1)))
+    names = comparison_plots.configuration_labels(comparison.h5)
+    by_name = dict(zip(comparison.names, names))
+    labels = [f"{figure_labels.kpi(name, r.stage)} ({by_name[r.configuration]})" for r in rows.itertuples()]
     y = np.arange(len(rows))
     ax.errorbar(rows["difference"], y, xerr=rows["difference_half_width"], fmt="o", capsize=3)
     ax.axvline(0.0, color="grey", linewidth=1)
     ax.set_yticks(y)
     ax.set_yticklabels(labels, fontsize=8)
     unit = rows["unit"].iloc[0] if len(rows) else ""
-    ax.set_xlabel(f"{name} ({unit}): difference with {comparison.names[0]}, 95% interval")
+    ax.set_xlabel(f"difference with {names[0]} ({figure_labels.unit(unit)}), mean and 95% interval", fontsize=8)
     return ax
 
 
