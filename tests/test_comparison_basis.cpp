@@ -114,6 +114,19 @@ TEST(ComparisonBasis, MeetNormsMeetsEachDeadlineAtItsStaffAndMissesOneWithFivePe
   }
 }
 
+// The national baseline as calibrated (withdrawal from the Board's list, VT's quality erosion
+// on): the analytic model sees VT and the Board within their hours, so equal budget no longer
+// strips the GIs to feed them (docs/scenario-comparison.md). Allowed: 5% of the GI's staff.
+TEST(ComparisonBasis, EqualBudgetOnTheNationalBaselineKeepsTheGuardians) {
+  const Scenario configured = testing::load_example("baseline.toml");
+  const StaffPlan before = staff_plan(configured);
+  const StaffPlan after = staff_plan(equal_budget(configured));
+  for (const auto& [organisation, fte] : after) {
+    std::printf("%s: %.1f -> %.1f FTE\n", organisation_label(organisation).c_str(), before.at(organisation), fte);
+  }
+  EXPECT_GE(after.at(Organisation::gi), 0.95 * before.at(Organisation::gi));
+}
+
 TEST(ComparisonBasis, AnUnknownBasisIsNamedWithTheValidOnes) {
   try {
     basis_from_name("equal");
