@@ -144,6 +144,10 @@ void print_flow_report(std::ostream& out, const FlowReport& report, bool by_regi
 }
 
 void print_loops(std::ostream& out, const model::analytic::LoopSummary& loops) {
+  if (loops.rvdk_withdrawals_per_year > 0.0 || loops.care_withdrawals_per_year > 0.0) {
+    out << "withdrawn while waiting (Erlang A): " << format_number(loops.rvdk_withdrawals_per_year)
+        << " Board requests and " << format_number(loops.care_withdrawals_per_year) << " care requests a year\n";
+  }
   if (!loops.escalation_on && !loops.care_delay_on && !loops.staff_dynamics_on) {
     out << "feedback loops: staff dynamics, L4 (escalation) and L5 (care delay) are off in this scenario\n";
     return;

@@ -177,6 +177,8 @@ ReplicationResult Chain::result() const {
   add("measures_requested_per_year", "chain", "national", "children/year", per_year(Flow::measures_requested));
   add("measures_started_per_year", "chain", "national", "children/year", per_year(Flow::measures_started));
   add("ots_started_per_year", "chain", "national", "children/year", per_year(Flow::ots_started));
+  add("rvdk_withdrawals_per_year", "chain", "national", "children/year", per_year(Flow::rvdk_withdrawals));
+  add("care_withdrawals_per_year", "chain", "national", "children/year", per_year(Flow::care_withdrawals));
   const double reviewed = static_cast<double>(statistics_.flow_total(Flow::ots_reviewed));
   add("share_ots_extended", "chain", "national", "share",
       reviewed > 0 ? static_cast<double>(statistics_.flow_total(Flow::ots_extended)) / reviewed : nan);

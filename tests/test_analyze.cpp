@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The analytic flow model on the national scenario: its rates are the scenario's inflows
 // routed by the scenario's shares, and its pools add up to the scenario's staff. Staff
-// dynamics and the loops L4 and L5 are switched off here so that the flows are exactly the
-// routed inflows and the pools work at full strength; what they add is checked in
-// tests/test_analytic_loops.cpp.
+// dynamics, the loops L4 and L5, withdrawal and VT's quality erosion are switched off here so
+// that the flows are exactly the routed inflows and the pools work at full strength with the
+// full work; what they add is checked in tests/test_analytic_loops.cpp and
+// tests/test_analytic_withdrawal.cpp.
 #include "models/analytic/analyze.h"
 #include "models/moved_staff.h"
 
@@ -17,6 +18,7 @@
 #include "models/analytic/report_rows.h"
 #include "models/scenario_error.h"
 #include "support/scenario_files.h"
+#include "support/without_settling_mechanisms.h"
 
 namespace ketensim::model::analytic {
 namespace {
@@ -28,6 +30,7 @@ class NationalAnalysis : public ::testing::Test {
     set_parameter(*scenario_, "feedback.l4_escalation", 0.0, "test");
     set_parameter(*scenario_, "feedback.l5_care_delay", 0.0, "test");
     set_parameter(*scenario_, "workforce.staff_dynamics", 0.0, "test");
+    ketensim::testing::without_settling_mechanisms(*scenario_);
     report_ = new FlowReport(analyze(*scenario_));
   }
   static void TearDownTestSuite() {
@@ -159,7 +162,7 @@ TEST(Analyze, MovedFunctionsGetTheirOwnPoolsAndTakeTheirWorkFromVtAndTheBoard) {
     if (pool.organisation == "expertise" && !pool.total) {
       ++expertise_pools;
       expertise_fte += pool.fte;
-      vt_investigation_hours += pool.offered_hours_per_day;
+      vt_investigation_hours += pool.demand_hours_per_day;  // the full work, before VT's quality erosion
     }
   }
   EXPECT_EQ(expertise_pools, static_cast<int>(scenario.regions.regions.size()));

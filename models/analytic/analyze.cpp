@@ -16,15 +16,17 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// Accumulates a stage's estimate over regions: children waiting add up, waits follow by
-// Little's law, and a delay's mean is weighted by the flow.
+// Accumulates a stage's estimate over regions: children waiting add up, the served children's
+// wait is weighted by the children served, and a delay's mean by the flow.
 struct StageSum {
-  double arrivals = 0, waiting = 0, sojourn_weighted = 0;
+  double arrivals = 0, waiting = 0, sojourn_weighted = 0, withdrawn = 0, served_wait_weighted = 0;
   void add(const StageEstimate& e) {
     arrivals += e.arrivals_children_per_day;
     if (e.arrivals_children_per_day > 0.0) {
       waiting += e.waiting_children_mean;
       sojourn_weighted += e.arrivals_children_per_day * e.sojourn_days_mean;
+      withdrawn += e.withdrawn_children_per_day;
+      served_wait_weighted += (e.arrivals_children_per_day - e.withdrawn_children_per_day) * e.wait_days_mean;
     }
   }
   [[nodiscard]] StageEstimate national(const std::string& stage, bool delay) const {
@@ -34,18 +36,23 @@ struct StageSum {
       e.sojourn_days_mean = sojourn_weighted / arrivals;
     } else {
       e.waiting_children_mean = waiting;
-      e.wait_days_mean = waiting / arrivals;
+      e.withdrawn_children_per_day = withdrawn;
+      e.wait_days_mean = withdrawn > 0.0 ? served_wait_weighted / (arrivals - withdrawn) : waiting / arrivals;
     }
     return e;
   }
 };
 
-// A stage where families wait for a pool or a place: the wait is the pool's.
-StageEstimate waited(const std::string& stage, const std::string& region, double arrivals, double wait_days) {
+// A stage where families wait for a pool or a place: the list is the pool's (Little's law over
+// every child who joins, `wait_days` on average); where children withdraw, the wait reported
+// is the served children's, as the simulated KPI counts it.
+StageEstimate waited(const std::string& stage, const std::string& region, double arrivals, double wait_days,
+                     double withdrawn = 0.0, double served_wait_days = nan) {
   StageEstimate e{stage, region, arrivals, nan, nan, nan};
   if (arrivals > 0.0) {
-    e.wait_days_mean = wait_days;
     e.waiting_children_mean = arrivals * wait_days;
+    e.withdrawn_children_per_day = withdrawn;
+    e.wait_days_mean = withdrawn > 0.0 ? served_wait_days : wait_days;
   }
   return e;
 }
@@ -85,14 +92,19 @@ std::vector<StageEstimate> stage_estimates(const Scenario& scenario, const Chain
   // A pooled stage's wait is the wait its node's children see at the pool serving them.
   auto pooled = [&](const std::string& stage, std::initializer_list<FlowNode> nodes) {
     per_region(stage, false, [&, nodes](std::size_t r, const std::string& code) {
-      double arrivals = 0, waiting = 0;
+      double arrivals = 0, waiting = 0, withdrawn = 0, served_wait = 0;
       for (const FlowNode node : nodes) {
         const double rate = flows.at(r, node);
         if (rate <= 0.0) continue;
         arrivals += rate;
         waiting += rate * staff.wait_days(r, node);
+        const double gone = flows.regions[r].withdrawing[index_of(node)];
+        withdrawn += gone;
+        served_wait += (rate - gone) * staff.pool_serving(r, node).served_wait_days_mean;
       }
-      return waited(stage, code, arrivals, arrivals > 0.0 ? waiting / arrivals : nan);
+      const double served = arrivals - withdrawn;
+      return waited(stage, code, arrivals, arrivals > 0.0 ? waiting / arrivals : nan, withdrawn,
+                    served > 0.0 ? served_wait / served : nan);
     });
   };
   pooled("vt_triage", {FlowNode::vt_triage});
@@ -118,7 +130,8 @@ std::vector<StageEstimate> stage_estimates(const Scenario& scenario, const Chain
     const std::string stage(stage_name(care_stage(static_cast<CareType>(t))));
     per_region(stage, false, [&](std::size_t r, const std::string& code) {
       const CareEstimate& e = care[r * care_type_count + t];
-      return waited(stage, code, e.arrivals_children_per_day, e.wait_days_mean);
+      return waited(stage, code, e.arrivals_children_per_day, e.wait_days_mean, e.withdrawn_children_per_day,
+                    e.served_wait_days_mean);
     });
   }
   return out;

@@ -7,6 +7,7 @@
 
 #include "models/analytic/holding_times.h"
 #include "models/analytic/waiting_models.h"
+#include "models/analytic/withdrawal.h"
 
 namespace ketensim::model::analytic {
 namespace {
@@ -54,7 +55,12 @@ std::vector<CareEstimate> estimate_care(const Scenario& scenario, const ChainFlo
       e.occupied_places_offered = place_days;
       const double holding = placed > 0.0 ? place_days / placed : 0.0;
       e.holding_days_mean = placed > 0.0 ? holding : nan;
-      QueueEstimate q = held_slots(placed, holding, admitted(e.places), 0.0);
+      // Children waiting withdraw at the care type's constant hazard (Erlang A); the places
+      // then hold only the children served.
+      const double theta = withdrawal_rate_per_day(care.withdrawal_share_within_90_days);
+      QueueEstimate q = held_slots(placed, holding, admitted(e.places), theta);
+      e.withdrawn_children_per_day = q.abandoning_per_day;
+      e.served_wait_days_mean = q.served_wait_days_mean;
       // The list is counted over everyone who joins it, as the simulation counts it.
       if (placed > 0.0 && e.arrivals_children_per_day > placed) {
         q.wait_days_mean = q.waiting_mean / e.arrivals_children_per_day;
@@ -83,6 +89,7 @@ CareEstimate national_care(const std::vector<CareEstimate>& care, const std::str
     total.occupied_places_offered += e.occupied_places_offered;
     total.stable = total.stable && e.stable;
     total.waiting_children_mean += e.waiting_children_mean;
+    total.withdrawn_children_per_day += e.withdrawn_children_per_day;
     total.max_inflow_multiplier = std::min(total.max_inflow_multiplier, e.max_inflow_multiplier);
   }
   const double arrivals = total.arrivals_children_per_day;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/analytic/chain_flows.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "models/analytic/chain_routing.h"
@@ -21,7 +22,8 @@ bool is_care(FlowNode node) { return index_of(node) >= index_of(FlowNode::care_a
 
 // Splits the normal routing by what becomes of the children escalating at each node.
 void split_normal_routing(ChainFlows::Region& net, const Eigen::MatrixXd& normal, const Parameters& p,
-                          const std::array<double, flow_node_count>& escalating_share) {
+                          const std::array<double, flow_node_count>& escalating_share,
+                          const std::array<double, flow_node_count>& withdrawn_share) {
   const auto n = static_cast<Eigen::Index>(flow_node_count);
   net.normal_stays = normal;
   net.normal_escalates = Eigen::MatrixXd::Zero(n, n);
@@ -29,10 +31,17 @@ void split_normal_routing(ChainFlows::Region& net, const Eigen::MatrixXd& normal
   const double crisis = p.escalation.share_crisis_placement;
   for (std::size_t i = 0; i < flow_node_count; ++i) {
     const double e = escalating_share[i];
-    if (e <= 0.0) continue;
+    const double w = std::min(withdrawn_share[i], std::max(0.0, 1.0 - e));
     const auto node = static_cast<FlowNode>(i);
     const auto row = static_cast<Eigen::Index>(i);
-    net.normal_stays.row(row) = (1.0 - e) * normal.row(row);
+    if (w <= 0.0 && e <= 0.0) continue;
+    // Withdrawn children take the withdrawal's route instead of the node's: a protection
+    // request goes back to the local team; anything else leaves.
+    net.normal_stays.row(row) = std::max(0.0, 1.0 - e - w) * normal.row(row);
+    if (w > 0.0 && node == FlowNode::rvdk_protection) {
+      net.normal_stays(row, static_cast<Eigen::Index>(index_of(FlowNode::local_team))) += w;
+    }
+    if (e <= 0.0) continue;
     if (before_ruling(node)) {
       net.normal_escalates.row(row) = e * (1.0 - crisis) * net.urgent.row(row);
       net.normal_crisis.row(row) = e * crisis * net.crisis.row(row);
@@ -57,11 +66,12 @@ std::vector<std::string> class_node_names(const char* suffix) {
 }
 
 ChainFlows::Region solve_region(const Parameters& p, double share, double report_share,
-                                const std::array<double, flow_node_count>& escalating_share) {
+                                const std::array<double, flow_node_count>& escalating_share,
+                                const std::array<double, flow_node_count>& withdrawn_share) {
   ChainFlows::Region net;
   net.urgent = chain_routing(p, Urgency::urgent);
   net.crisis = chain_routing(p, Urgency::crisis);
-  split_normal_routing(net, chain_routing(p, Urgency::normal), p, escalating_share);
+  split_normal_routing(net, chain_routing(p, Urgency::normal), p, escalating_share, withdrawn_share);
   auto& flow = net.flow;
   const auto at = [](FlowClass cls) { return static_cast<std::size_t>(cls); };
   // Node names for the equations' messages, built once: the fixed point solves these often.
@@ -83,6 +93,7 @@ ChainFlows::Region solve_region(const Parameters& p, double share, double report
   double re_reports = 0.0;
   for (std::size_t i = 0; i < flow_node_count; ++i) {
     net.escalating[i] = normal(static_cast<Eigen::Index>(i)) * escalating_share[i];
+    net.withdrawing[i] = normal(static_cast<Eigen::Index>(i)) * std::min(withdrawn_share[i], std::max(0.0, 1.0 - escalating_share[i]));
     re_reports += net.escalating[i] * p.escalation.share_re_report;
     const auto node = static_cast<FlowNode>(i);
     if (is_care(node)) {
@@ -107,7 +118,8 @@ double ChainFlows::between(std::size_t region, FlowNode from, FlowNode to) const
 
 std::vector<std::string> flow_node_names() { return class_node_names(""); }
 
-ChainFlows solve_chain_flows(const Scenario& scenario, std::vector<Parameters> params, const EscalationShares& escalation) {
+ChainFlows solve_chain_flows(const Scenario& scenario, std::vector<Parameters> params, const EscalationShares& escalation,
+                             const WithdrawalShares& withdrawal) {
   const double total = scenario.regions.total_youth_population();
   const std::vector<double> report_shares = scenario.regions.vt_report_shares();
   ChainFlows flows;
@@ -119,7 +131,8 @@ ChainFlows solve_chain_flows(const Scenario& scenario, std::vector<Parameters> p
     flows.region_share.push_back(share);
     std::array<double, flow_node_count> none{};
     try {
-      flows.regions.push_back(solve_region(p, share, report_shares.at(r), escalation.empty() ? none : escalation.at(r)));
+      flows.regions.push_back(solve_region(p, share, report_shares.at(r), escalation.empty() ? none : escalation.at(r),
+                                           withdrawal.empty() ? none : withdrawal.at(r)));
     } catch (const std::invalid_argument& e) {
       // The only loop of the chain runs RvdK -> local team -> RvdK: point at its shares.
       throw ScenarioError(scenario.where_set({"local_team.share_escalate_to_rvdk", "rvdk.share_request_measure",

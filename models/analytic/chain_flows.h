@@ -30,6 +30,14 @@ inline constexpr std::array<FlowClass, flow_class_count> all_flow_classes = {
 /// estimated waits). Zero everywhere, or empty, means the loop is off.
 using EscalationShares = std::vector<std::array<double, flow_node_count>>;
 
+/// Withdrawal as the traffic equations take it: per region and node, the share of the normal
+/// children arriving there who withdraw from the waiting list (withdrawal.h; the Board's
+/// nodes). A withdrawn protection request goes back to the local team, which helps the
+/// family voluntarily; the Board's other cases leave (models/chain_withdrawal.cpp). A care
+/// request withdrawn changes no route (care rows lead nowhere; a child under a measure stays
+/// at the GI), so the care lists take withdrawal in their own estimate (care_places.h).
+using WithdrawalShares = std::vector<std::array<double, flow_node_count>>;
+
 /// The solved traffic equations of every region of a scenario, in children per day.
 struct ChainFlows {
   /// One region's network: the routing of each class and the flow of each class at each node.
@@ -42,6 +50,7 @@ struct ChainFlows {
     std::array<Eigen::VectorXd, flow_class_count> flow;  ///< arrivals per node, by class
     std::array<double, flow_node_count> escalating{};    ///< normal children escalating at the node, per day
     std::array<double, flow_node_count> crisis_moves{};  ///< children a crisis moves off a care list, per day
+    std::array<double, flow_node_count> withdrawing{};   ///< normal children withdrawn at the node, per day
   };
 
   std::vector<Parameters> params;    ///< the parameters of each region
@@ -70,11 +79,11 @@ struct ChainFlows {
 
 /// Builds and solves the traffic equations (chain_routing.h) of each region with its own
 /// parameters (`params`, one per region of `scenario`) and, when given, the escalation shares
-/// of loop L4. The classes form a chain (normal feeds escalated and crisis; nothing feeds
+/// of loop L4 and the withdrawal shares. The classes form a chain (normal feeds escalated and crisis; nothing feeds
 /// normal), so each is solved in turn with the flows the earlier ones send it. A routing with
 /// a closed loop is a ScenarioError naming the scenario's line and the nodes.
 ChainFlows solve_chain_flows(const Scenario& scenario, std::vector<Parameters> params,
-                             const EscalationShares& escalation = {});
+                             const EscalationShares& escalation = {}, const WithdrawalShares& withdrawal = {});
 
 /// The node names in FlowNode order, for messages.
 std::vector<std::string> flow_node_names();

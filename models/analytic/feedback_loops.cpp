@@ -78,6 +78,8 @@ LoopSummary summarise(const ChainFlows& flows, const std::vector<double>& extens
 LoopSolution solve_with_loops(const Scenario& scenario, const std::vector<Parameters>& params) {
   const std::size_t regions = params.size();
   EscalationShares escalation(regions, std::array<double, flow_node_count>{});
+  WithdrawalShares withdrawal(regions, std::array<double, flow_node_count>{});
+  std::vector<std::array<Relaxation, flow_node_count>> withdrawal_steps(regions);
   std::vector<double> extension(regions);
   for (std::size_t r = 0; r < regions; ++r) extension[r] = params[r].gi.share_ots_extended;
   std::vector<std::array<Relaxation, flow_node_count>> escalation_steps(regions);
@@ -89,7 +91,7 @@ LoopSolution solve_with_loops(const Scenario& scenario, const std::vector<Parame
   for (int round = 1;; ++round) {
     std::vector<Parameters> now = params;
     for (std::size_t r = 0; r < regions; ++r) now[r].gi.share_ots_extended = extension[r];
-    solution.flows = solve_chain_flows(scenario, std::move(now), escalation);
+    solution.flows = solve_chain_flows(scenario, std::move(now), escalation, withdrawal);
     solution.staff = estimate_staff_pools(scenario, solution.flows, solution.availability);
     solution.care = estimate_care(scenario, solution.flows);
     rounds = round;
@@ -99,6 +101,12 @@ LoopSolution solve_with_loops(const Scenario& scenario, const std::vector<Parame
       const auto target = escalating_shares(solution.flows, solution.staff, solution.care, r);
       for (std::size_t i = 0; i < flow_node_count; ++i) {
         change = std::max(change, escalation_steps[r][i].move(escalation[r][i], target[i]));
+      }
+      // Withdrawal from the Board's list sends protection requests back to the local team.
+      for (const FlowNode node : {FlowNode::rvdk_protection, FlowNode::rvdk_other}) {
+        const std::size_t i = index_of(node);
+        const double target_share = solution.flows.at(r, node) > 0.0 ? solution.staff.withdrawn_share_at(r, node) : 0.0;
+        change = std::max(change, withdrawal_steps[r][i].move(withdrawal[r][i], target_share));
       }
       const double pending = care_delay_on(params[r]) ? care_pending_at_review(params[r], solution.care, r) : 0.0;
       const double share = effective_extension_share(params[r], escalated_share_of_ots(solution.flows, r), pending);
@@ -126,6 +134,8 @@ LoopSolution solve_with_loops(const Scenario& scenario, const std::vector<Parame
     }
   }
   solution.summary = summarise(solution.flows, extension);
+  for (const PoolEstimate& pool : solution.staff.pools) solution.summary.rvdk_withdrawals_per_year += pool.withdrawn_children_per_day * days_per_year;
+  for (const CareEstimate& e : solution.care) solution.summary.care_withdrawals_per_year += e.withdrawn_children_per_day * days_per_year;
   solution.summary.iterations = rounds;
   solution.summary.converged = converged;
   for (const Parameters& p : params) {

@@ -20,7 +20,10 @@ namespace ketensim::model::analytic {
 ///   gives (staff_availability.h): departures, vacancies, temporary staff, sick leave,
 ///   ramp-up and mentoring shrink its hours, successors' rework adds to its load, and the
 ///   pressure comes from the caseload the pool then carries. L3 (the budget) is taken as
-///   never binding.
+///   never binding;
+/// - withdrawal from the Board's list (withdrawal.h): the share withdrawn follows the list,
+///   and a withdrawn protection request goes back to the local team, which may send it again.
+///   VT's quality erosion and the care lists' withdrawal act inside their own estimates.
 /// Waits depend on the flows and the flows on the waits, so the two are iterated to a fixed
 /// point, each value moving part of the way each round (adaptively: a value that overshoots
 /// takes smaller steps); each round solves the traffic

@@ -23,7 +23,8 @@ struct PoolEstimate {
   int positions = 0;                       ///< staff positions (round(fte), at least one)
   double slots = 0.0;                      ///< children the positions may carry (caseload cap)
   double arrivals_children_per_day = 0.0;
-  double offered_hours_per_day = 0.0;      ///< work brought in, hours per day
+  double offered_hours_per_day = 0.0;      ///< work started, hours per day: withdrawn children bring none, eroded VT work counts as done
+  double demand_hours_per_day = 0.0;       ///< every arriving child's full work (= offered without withdrawal and erosion)
   double capacity_hours_per_day = 0.0;     ///< fte x productive hours per FTE-day: the funded hours at full strength
   double utilisation = 0.0;                ///< offered over capacity hours (the KPI `utilisation`)
   double productive_hours_per_day = 0.0;   ///< hours the staff deliver at their long-run strength (= capacity without staff dynamics)
@@ -33,8 +34,11 @@ struct PoolEstimate {
   bool stable = true;                      ///< below capacity (hours, and slots at the GI)
   double caseload_children_mean = 0.0;     ///< children held by the pool's workers, mean
   double waiting_children_mean = 0.0;
-  double wait_days_mean = 0.0;             ///< mean wait before a worker takes the child
-  double max_inflow_multiplier = 0.0;      ///< factor on every external inflow at which load reaches capacity
+  double wait_days_mean = 0.0;             ///< mean time on the list over every child who joins it (Little)
+  double served_wait_days_mean = 0.0;      ///< mean wait of the children a worker takes (withdrawn ones left out)
+  double max_inflow_multiplier = 0.0;      ///< factor on every external inflow at which the full work (slots at the GI) reaches capacity
+  double withdrawn_children_per_day = 0.0; ///< Board: requests withdrawn from the list (rvdk.withdrawal_share_within_90_days)
+  double withdrawn_share_of_normal = 0.0;  ///< withdrawn over the non-urgent arrivals
   std::string method;                      ///< the approximation used (docs/analytic.md)
   double norm_children = 0.0;              ///< the caseload norm of all positions: norm per FTE x FTE
   /// Staff dynamics at the fixed point (staff_availability.h); full strength when they are off.
@@ -60,6 +64,8 @@ struct CareEstimate {
   double wait_days_mean = 0.0;
   double wait_probability = 0.0;           ///< share of arrivals that wait at all
   double max_inflow_multiplier = 0.0;
+  double served_wait_days_mean = 0.0;      ///< mean wait of the children placed (withdrawn ones left out)
+  double withdrawn_children_per_day = 0.0; ///< care requests withdrawn from the list (care.<type>.withdrawal_share_within_90_days)
 };
 
 /// The estimate for one stage in one region (or "national"), keyed like the KPIs.
@@ -67,9 +73,10 @@ struct StageEstimate {
   std::string stage;   ///< a stage name of the model, e.g. "vt_triage", "rvdk", "care_closed"
   std::string region;  ///< region code, or "national"
   double arrivals_children_per_day = 0.0;
-  double wait_days_mean = 0.0;         ///< NaN where nobody waits (local team, court)
+  double wait_days_mean = 0.0;         ///< of the children served, as the KPI (withdrawn ones left out); NaN where nobody waits (local team, court)
   double waiting_children_mean = 0.0;
   double sojourn_days_mean = 0.0;      ///< delay stages (local team, court); NaN elsewhere
+  double withdrawn_children_per_day = 0.0;  ///< left the list unserved (the Board's and the care lists)
 };
 
 /// What the feedback loops add in the analytic steady state (feedback_loops.h), national.
@@ -83,6 +90,8 @@ struct LoopSummary {
   double re_reports_per_year = 0.0;    ///< reports (families), as the KPI
   double crisis_placements_per_year = 0.0;  ///< children, as the KPI
   double ots_extension_share = 0.0;    ///< mean share of OTS reviews that extend, flow-weighted
+  double rvdk_withdrawals_per_year = 0.0;  ///< Board requests withdrawn while waiting, children (as the KPI)
+  double care_withdrawals_per_year = 0.0;  ///< care requests withdrawn while waiting, children (as the KPI)
 };
 
 /// Everything `ketensim analyze` reports, as flat records (one type per table) so that a

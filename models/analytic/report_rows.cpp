@@ -37,6 +37,10 @@ std::vector<KpiValue> report_rows(const FlowReport& report) {
     add("caseload_per_fte_mean", stage, region, "children/FTE", pool.fte > 0.0 ? pool.caseload_children_mean / pool.fte : nan);
     add("pool_waiting_children_mean", stage, region, "children", pool.waiting_children_mean);
     add("pool_wait_days_mean", stage, region, "days", pool.wait_days_mean);
+    if (pool.withdrawn_children_per_day > 0.0) {
+      add("pool_served_wait_days_mean", stage, region, "days", pool.served_wait_days_mean);
+      add("withdrawals_per_year", stage, region, "children/year", pool.withdrawn_children_per_day * days_per_year);
+    }
     add("stable", stage, region, "yes/no", pool.stable ? 1.0 : 0.0);
     add("max_inflow_multiplier", stage, region, "ratio", pool.max_inflow_multiplier);
     if (report.loops.staff_dynamics_on) {
@@ -57,12 +61,19 @@ std::vector<KpiValue> report_rows(const FlowReport& report) {
     add("utilisation", stage, care.region, "share", care.utilisation);
     add("stable", stage, care.region, "yes/no", care.stable ? 1.0 : 0.0);
     add("max_inflow_multiplier", stage, care.region, "ratio", care.max_inflow_multiplier);
+    if (care.withdrawn_children_per_day > 0.0) {
+      add("withdrawals_per_year", stage, care.region, "children/year", care.withdrawn_children_per_day * days_per_year);
+    }
   }
   for (const StageEstimate& e : report.stages) {
     add("arrivals_per_year", e.stage, e.region, "children/year", e.arrivals_children_per_day * days_per_year);
-    // In steady state what comes in goes out; care also loses requests withdrawn with a
-    // measure, which the simulated count leaves out, so care has no such row.
-    if (!is_care(e.stage)) add("completed_per_year", e.stage, e.region, "children/year", e.arrivals_children_per_day * days_per_year);
+    // In steady state what comes in goes out, less the requests withdrawn from the list; care
+    // also loses requests withdrawn with a measure, which the simulated count leaves out, so
+    // care has no such row.
+    if (!is_care(e.stage)) {
+      add("completed_per_year", e.stage, e.region, "children/year",
+          (e.arrivals_children_per_day - e.withdrawn_children_per_day) * days_per_year);
+    }
     if (is_delay(e.stage)) {
       add("sojourn_days_mean", e.stage, e.region, "days", e.sojourn_days_mean);
     } else {
@@ -83,6 +94,9 @@ std::vector<KpiValue> report_rows(const FlowReport& report) {
     add("re_reports_per_year", "chain", "national", "reports/year", report.loops.re_reports_per_year);
     add("crisis_placements_per_year", "chain", "national", "children/year", report.loops.crisis_placements_per_year);
   }
+  // Withdrawal, named and counted like the simulated KPIs (children).
+  add("rvdk_withdrawals_per_year", "chain", "national", "children/year", report.loops.rvdk_withdrawals_per_year);
+  add("care_withdrawals_per_year", "chain", "national", "children/year", report.loops.care_withdrawals_per_year);
   return rows;
 }
 

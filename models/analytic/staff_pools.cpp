@@ -7,7 +7,9 @@
 #include <limits>
 
 #include "models/analytic/holding_times.h"
+#include "models/analytic/quality_erosion.h"
 #include "models/analytic/waiting_models.h"
+#include "models/analytic/withdrawal.h"
 #include "models/organisation.h"
 
 namespace ketensim::model::analytic {
@@ -158,49 +160,155 @@ class PoolBuilder {
     return total;
   }
 
+  // What one pooled node brings to a caseload pool: its children (all, and the normal ones,
+  // who may wait), their full work, and VT's quality erosion (none elsewhere).
+  struct NodeLoad {
+    FlowNode node;
+    double all = 0.0, normal = 0.0, full_hours = 0.0;
+    double cut_share = 0.0, deadline_days = 0.0;
+  };
+
+  std::vector<NodeLoad> node_loads(const PoolPlan& plan) const {
+    std::vector<NodeLoad> loads;
+    const Parameters& first = flows_.params[plan.regions.front()];
+    for (const FlowNode node : plan.nodes) {
+      NodeLoad l{node};
+      for (const std::size_t r : plan.regions) {
+        const double rate = flows_.at(r, node);
+        l.all += rate;
+        l.normal += flows_.class_at(r, FlowClass::normal, node);
+        l.full_hours += rate * hours_per_child(flows_.params[r], scenario_.placement, node);
+      }
+      // The model cuts the work of a VT case that waited, whichever pool serves the stage.
+      if (node == FlowNode::vt_triage || node == FlowNode::vt_investigation) {
+        l.cut_share = first.vt.late_work_cut_share;
+        l.deadline_days = node == FlowNode::vt_triage ? first.vt.deadline_triage_days : first.vt.deadline_investigation_days;
+      }
+      loads.push_back(l);
+    }
+    return loads;
+  }
+
+  // The Board's requests are withdrawn while they wait (both case types, wherever the
+  // protection investigations are placed); VT's reports are not.
+  static double withdrawal_of(const PoolPlan& plan, const Parameters& p) {
+    for (const FlowNode node : plan.nodes) {
+      if (node == FlowNode::rvdk_protection || node == FlowNode::rvdk_other) {
+        return withdrawal_rate_per_day(p.rvdk.withdrawal_share_within_90_days);
+      }
+    }
+    return 0.0;
+  }
+
+  // One evaluation of a caseload pool whose children bring `child_hours` of work a day in all
+  // (after erosion) on top of `rework`: the queue and the wait of each node's children.
+  struct CaseloadState {
+    QueueEstimate q;
+    std::array<double, flow_node_count> waits;
+  };
+
+  CaseloadState evaluate(const std::vector<NodeLoad>& loads, double child_hours, double rework, const Shape& shape,
+                         double theta) const {
+    CaseloadState s;
+    s.waits.fill(nan);
+    double lambda = 0.0;
+    for (const NodeLoad& l : loads) lambda += l.all;
+    s.q = caseload_pool(lambda, lambda > 0.0 ? (child_hours + rework) / lambda : 0.0, shape.positions,
+                        shape.hours_per_position_day, shape.slots_per_position, theta);
+    for (const NodeLoad& l : loads) s.waits[index_of(l.node)] = l.all > 0.0 ? s.q.wait_days_mean : nan;
+    // VT's triage and investigations share one list, triage first (a 7-day against a 70-day
+    // deadline): non-preemptive priority keeps W_triage = (1 - rho) W_investigation (Cobham)
+    // while the children waiting add up to the pool's.
+    const bool vt_with_investigations = loads.size() == 2 && loads[0].node == FlowNode::vt_triage;
+    if (vt_with_investigations && s.q.stable) {
+      const double triage = loads[0].all, investigation = loads[1].all;
+      const double rho = s.q.utilisation;
+      if (triage + investigation > 0.0) {
+        const double w_investigation = s.q.waiting_mean / (triage * (1.0 - rho) + investigation);
+        if (triage > 0.0) s.waits[index_of(FlowNode::vt_triage)] = (1.0 - rho) * w_investigation;
+        if (investigation > 0.0) s.waits[index_of(FlowNode::vt_investigation)] = w_investigation;
+      }
+    }
+    return s;
+  }
+
+  // The work the children get at these waits: urgent children are taken at once and get it
+  // in full; the normal ones carry the whole wait and lose the eroded share (quality_erosion.h).
+  static double eroded_hours(const std::vector<NodeLoad>& loads, const CaseloadState& s) {
+    double hours = 0.0;
+    for (const NodeLoad& l : loads) {
+      if (!(l.all > 0.0)) continue;
+      double share = 1.0;
+      if (l.cut_share > 0.0 && l.normal > 0.0) {
+        const double wait = s.waits[index_of(l.node)];
+        const double normal_wait = std::isnan(wait) ? 0.0 : wait * l.all / l.normal;
+        const double normal_share = late_work_share(l.cut_share, l.deadline_days, s.q.wait_probability, normal_wait);
+        share = ((l.all - l.normal) + l.normal * normal_share) / l.all;
+      }
+      hours += l.full_hours * share;
+    }
+    return hours;
+  }
+
   // VT, the RvdK and the moved functions: workers share their hours over their cases.
   // Returns the share of arrivals that wait.
   double caseload(const PoolPlan& plan, const Shape& shape, PoolEstimate& pool, std::array<double, flow_node_count>& waits) {
     pool.method = "caseload: M/M/c in children over positions, waiting beyond the cap";
-    for (const FlowNode node : plan.nodes) {
-      for (const std::size_t r : plan.regions) {
-        const double rate = flows_.at(r, node);
-        pool.arrivals_children_per_day += rate;
-        pool.offered_hours_per_day += rate * hours_per_child(flows_.params[r], scenario_.placement, node);
-      }
+    const std::vector<NodeLoad> loads = node_loads(plan);
+    const double rework = pool.offered_hours_per_day;
+    double full = 0.0, normal = 0.0;
+    bool erodes = false;
+    for (const NodeLoad& l : loads) {
+      pool.arrivals_children_per_day += l.all;
+      full += l.full_hours;
+      normal += l.normal;
+      erodes = erodes || l.cut_share > 0.0;
     }
+    pool.demand_hours_per_day = full + rework;
+    pool.offered_hours_per_day = full + rework;
+    const double theta = withdrawal_of(plan, flows_.params[plan.regions.front()]);
     double wait_probability = 0.0;
     if (shape.slots_per_position == 0) {
       set_unstaffed(pool);
       wait_probability = pool.arrivals_children_per_day > 0.0 ? 1.0 : 0.0;
-    } else {
-      const double lambda = pool.arrivals_children_per_day;
-      const QueueEstimate q = caseload_pool(lambda, lambda > 0.0 ? pool.offered_hours_per_day / lambda : 0.0,
-                                            shape.positions, shape.hours_per_position_day, shape.slots_per_position);
-      pool.effective_utilisation = q.utilisation;
-      pool.utilisation = pool.offered_hours_per_day / pool.capacity_hours_per_day;
-      pool.stable = q.stable;
-      pool.caseload_children_mean = q.held_mean;
-      pool.slot_utilisation = pool.slots > 0.0 ? q.held_mean / pool.slots : nan;
-      pool.waiting_children_mean = q.waiting_mean;
-      pool.wait_days_mean = q.wait_days_mean;
-      pool.max_inflow_multiplier = multiplier_at_capacity(pool.effective_utilisation);
-      wait_probability = q.wait_probability;
+      for (const NodeLoad& l : loads) waits[index_of(l.node)] = l.all > 0.0 ? pool.wait_days_mean : nan;
+      return wait_probability;
     }
-    for (const FlowNode node : plan.nodes) waits[index_of(node)] = arrivals(plan, node) > 0.0 ? pool.wait_days_mean : nan;
-    // VT's triage and investigations share one list, triage first (a 7-day against a 70-day
-    // deadline): non-preemptive priority keeps W_triage = (1 - rho) W_investigation (Cobham)
-    // while the children waiting add up to the pool's.
-    const bool vt_with_investigations = plan.nodes.size() == 2 && plan.nodes[0] == FlowNode::vt_triage;
-    const double triage = arrivals(plan, FlowNode::vt_triage);
-    const double investigation = vt_with_investigations ? arrivals(plan, FlowNode::vt_investigation) : 0.0;
-    if (vt_with_investigations && pool.stable && triage + investigation > 0.0) {
-      const double rho = pool.effective_utilisation;
-      const double w_investigation = pool.waiting_children_mean / (triage * (1.0 - rho) + investigation);
-      if (triage > 0.0) waits[index_of(FlowNode::vt_triage)] = (1.0 - rho) * w_investigation;
-      if (investigation > 0.0) waits[index_of(FlowNode::vt_investigation)] = w_investigation;
+    // Quality erosion: the work depends on the waits and the waits on the work. The work the
+    // waits imply falls as the work rises, so the one fixed point is found by bisection.
+    double child_hours = full;
+    if (erodes && full > 0.0) {
+      // To the last bit: near capacity the waits, and so the escalations the fixed point of
+      // the loops follows, are very sensitive to the work, and a coarser root is noise there.
+      double low = 0.0, high = full;
+      for (int i = 0; i < 200; ++i) {
+        const double middle = 0.5 * (low + high);
+        if (!(middle > low && middle < high)) break;
+        (eroded_hours(loads, evaluate(loads, middle, rework, shape, theta)) > middle ? low : high) = middle;
+      }
+      child_hours = 0.5 * (low + high);
     }
-    return wait_probability;
+    const CaseloadState s = evaluate(loads, child_hours, rework, shape, theta);
+    const QueueEstimate& q = s.q;
+    waits = s.waits;
+    const double productive = shape.positions * shape.hours_per_position_day;
+    // The hours of the work started: the children served (withdrawn ones bring none), each
+    // with the work erosion leaves; above capacity without withdrawal, all of it.
+    pool.offered_hours_per_day = q.stable ? q.utilisation * productive : child_hours + rework;
+    pool.effective_utilisation = q.utilisation;
+    pool.utilisation = pool.offered_hours_per_day / pool.capacity_hours_per_day;
+    pool.stable = q.stable;
+    pool.caseload_children_mean = q.held_mean;
+    pool.slot_utilisation = pool.slots > 0.0 ? q.held_mean / pool.slots : nan;
+    pool.waiting_children_mean = q.waiting_mean;
+    pool.wait_days_mean = q.wait_days_mean;
+    pool.served_wait_days_mean = q.served_wait_days_mean;
+    pool.withdrawn_children_per_day = q.abandoning_per_day;
+    pool.withdrawn_share_of_normal = withdrawn_share_of_normal(q.abandoning_per_day, normal);
+    // Where the full work of every child reaches the hours: beyond it the list is held only
+    // by withdrawal and erosion, with the waits of a pool past its capacity.
+    pool.max_inflow_multiplier = multiplier_at_capacity(pool.demand_hours_per_day / productive);
+    return q.wait_probability;
   }
 
   // The GIs: a guardian holds the child for the whole measure, so the binding capacity is the
@@ -223,6 +331,7 @@ class PoolBuilder {
       }
     }
     pool.held_children_offered = held;
+    pool.demand_hours_per_day = pool.offered_hours_per_day;
     if (shape.slots_per_position == 0) {
       set_unstaffed(pool);
       return pool.arrivals_children_per_day > 0.0 ? 1.0 : 0.0;
@@ -325,6 +434,8 @@ PoolEstimate organisation_total(const std::vector<PoolEstimate>& pools, const st
     total.slots += pool.slots;
     total.arrivals_children_per_day += pool.arrivals_children_per_day;
     total.offered_hours_per_day += pool.offered_hours_per_day;
+    total.demand_hours_per_day += pool.demand_hours_per_day;
+    total.withdrawn_children_per_day += pool.withdrawn_children_per_day;
     total.capacity_hours_per_day += pool.capacity_hours_per_day;
     total.productive_hours_per_day += pool.productive_hours_per_day;
     total.held_children_offered += pool.held_children_offered;

@@ -32,6 +32,10 @@ struct StaffPools {
   [[nodiscard]] double wait_probability_at(std::size_t region, FlowNode node) const {
     return wait_probability[pool_of[region][index_of(node)]];
   }
+  /// Share of the node's normal children withdrawn from the pool's list (the Board's).
+  [[nodiscard]] double withdrawn_share_at(std::size_t region, FlowNode node) const {
+    return pools[pool_of[region][index_of(node)]].withdrawn_share_of_normal;
+  }
   [[nodiscard]] const PoolEstimate& pool_serving(std::size_t region, FlowNode node) const {
     return pools[pool_of[region][index_of(node)]];
   }

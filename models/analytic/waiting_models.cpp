@@ -19,6 +19,7 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 QueueEstimate without_arrivals() {
   QueueEstimate q;
   q.wait_days_mean = nan;
+  q.served_wait_days_mean = nan;
   return q;
 }
 
@@ -31,6 +32,7 @@ QueueEstimate overloaded(double utilisation, double held) {
   q.waiting_mean = infinity;
   q.wait_days_mean = infinity;
   q.wait_probability = 1.0;
+  q.served_wait_days_mean = infinity;
   return q;
 }
 
@@ -55,21 +57,79 @@ std::vector<double> birth_death_log_weights(double lambda, Death death, int floo
   return log_w;
 }
 
+// The steady state of a list whose first `slots` children are held and whose children beyond
+// leave at `abandonment_per_day` each, from the chain's death rates (held children's service
+// plus the waiting children's abandonment).
+// `full_service_per_day`: the rate at which held children leave once every slot is taken.
+template <class Death>
+QueueEstimate with_abandonment(double arrivals_per_day, Death death, int slots, double abandonment_per_day,
+                               double full_service_per_day) {
+  const std::vector<double> log_w = birth_death_log_weights(arrivals_per_day, death, slots);
+  const double top = *std::max_element(log_w.begin(), log_w.end());
+  double total = 0.0, held = 0.0, waiting = 0.0, full = 0.0;
+  double served = 0.0, served_wait = 0.0;  // sum of P(n) S_(n-K), P(n) T_(n-K)
+  double s_ahead = 1.0, t_ahead = 0.0;     // S_(k-1), T_(k-1) for k = n - K
+  for (std::size_t n = 0; n < log_w.size(); ++n) {
+    const double w = std::exp(log_w[n] - top);
+    total += w;
+    held += w * std::min<double>(static_cast<double>(n), slots);
+    waiting += w * std::max<double>(static_cast<double>(n) - slots, 0.0);
+    if (n < static_cast<std::size_t>(slots)) {
+      served += w;
+      continue;
+    }
+    full += w;
+    const double ahead = static_cast<double>(n - static_cast<std::size_t>(slots));
+    const double r = full_service_per_day + ahead * abandonment_per_day;
+    const double big_r = r + abandonment_per_day;
+    const double s_k = r / big_r * s_ahead;
+    const double t_k = r / big_r * (s_ahead / big_r + t_ahead);
+    served += w * s_k;
+    served_wait += w * t_k;
+    s_ahead = s_k;
+    t_ahead = t_k;
+  }
+  QueueEstimate q;
+  q.held_mean = held / total;
+  q.waiting_mean = waiting / total;
+  q.in_system_mean = q.held_mean + q.waiting_mean;
+  q.wait_days_mean = q.waiting_mean / arrivals_per_day;
+  q.wait_probability = full / total;
+  q.abandoning_per_day = abandonment_per_day * q.waiting_mean;
+  q.served_wait_days_mean = served > 0.0 ? served_wait / served : nan;
+  return q;
+}
+
 }  // namespace
 
 QueueEstimate caseload_pool(double arrivals_per_day, double hours_per_child, int workers, double hours_per_worker_day,
-                            int slots_per_worker) {
+                            int slots_per_worker, double abandonment_per_day) {
   if (workers < 1 || slots_per_worker < 1) {
     throw std::invalid_argument("caseload_pool: workers(=" + std::to_string(workers) + ") and slots_per_worker(=" +
                                 std::to_string(slots_per_worker) + ") must be >= 1");
+  }
+  if (!(abandonment_per_day >= 0.0)) {
+    throw std::invalid_argument("caseload_pool: abandonment_per_day(=" + std::to_string(abandonment_per_day) + ") must be >= 0");
   }
   if (!(arrivals_per_day > 0.0)) return without_arrivals();
   const double capacity = workers * hours_per_worker_day;
   const double utilisation = capacity > 0.0 ? arrivals_per_day * hours_per_child / capacity : infinity;
   const int slots = workers * slots_per_worker;
-  if (!(utilisation < 1.0)) return overloaded(utilisation, slots);
+  if (abandonment_per_day > 0.0 && capacity > 0.0 && hours_per_child > 0.0) {
+    // Withdrawal: the chain min(n, c) mu + (n - K)+ theta, summed numerically.
+    const double mu = hours_per_worker_day / hours_per_child;
+    const auto death = [&](int n) { return std::min(n, workers) * mu + std::max(n - slots, 0) * abandonment_per_day; };
+    QueueEstimate q = with_abandonment(arrivals_per_day, death, slots, abandonment_per_day, workers * mu);
+    // Served children leave at E[min(N, c)] mu <= c mu: the hours they take are within the
+    // capacity (up to rounding when every worker is always busy). The list is finite.
+    q.utilisation = std::min(1.0, (arrivals_per_day - q.abandoning_per_day) * hours_per_child / capacity);
+    q.stable = true;
+    return q;
+  }
   const double mu = hours_per_worker_day / hours_per_child;
   const double a = arrivals_per_day / mu;
+  // Both tests: at the edge the two ways of rounding can disagree.
+  if (!(utilisation < 1.0) || !(a < workers)) return overloaded(utilisation, slots);
   const double c_wait = sim::theory::erlang_c(workers, a);
   QueueEstimate q;
   q.utilisation = utilisation;
@@ -78,6 +138,7 @@ QueueEstimate caseload_pool(double arrivals_per_day, double hours_per_child, int
   q.held_mean = q.in_system_mean - q.waiting_mean;
   q.wait_days_mean = q.waiting_mean / arrivals_per_day;
   q.wait_probability = c_wait * std::pow(utilisation, slots - workers);  // P(N >= K)
+  q.served_wait_days_mean = q.wait_days_mean;
   return q;
 }
 
@@ -99,28 +160,14 @@ QueueEstimate held_slots(double arrivals_per_day, double holding_days, int slots
     q.in_system_mean = q.held_mean + q.waiting_mean;
     q.wait_days_mean = q.waiting_mean / arrivals_per_day;
     q.wait_probability = c_wait;
+    q.served_wait_days_mean = q.wait_days_mean;
     return q;
   }
   const double mu = 1.0 / holding_days;
   const auto death = [&](int n) { return std::min(n, slots) * mu + std::max(n - slots, 0) * abandonment_per_day; };
-  const std::vector<double> log_w = birth_death_log_weights(arrivals_per_day, death, slots);
-  const double top = *std::max_element(log_w.begin(), log_w.end());
-  double total = 0.0, held = 0.0, waiting = 0.0, full = 0.0;
-  for (std::size_t n = 0; n < log_w.size(); ++n) {
-    const double w = std::exp(log_w[n] - top);
-    total += w;
-    if (n >= static_cast<std::size_t>(slots)) full += w;
-    held += w * std::min<double>(static_cast<double>(n), slots);
-    waiting += w * std::max<double>(static_cast<double>(n) - slots, 0.0);
-  }
-  QueueEstimate q;
+  QueueEstimate q = with_abandonment(arrivals_per_day, death, slots, abandonment_per_day, slots * mu);
   q.utilisation = utilisation;
   q.stable = utilisation < 1.0;
-  q.held_mean = held / total;
-  q.waiting_mean = waiting / total;
-  q.in_system_mean = q.held_mean + q.waiting_mean;
-  q.wait_days_mean = q.waiting_mean / arrivals_per_day;
-  q.wait_probability = full / total;
   return q;
 }
 

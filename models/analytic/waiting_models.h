@@ -15,6 +15,17 @@ struct QueueEstimate {
   /// probability of that state). Waits are exponential given that they happen in these
   /// models, with mean wait_days_mean / wait_probability: the escalation loop needs both.
   double wait_probability = 0.0;
+  /// Children leaving the waiting list before they are served, per day: abandonment rate x
+  /// waiting_mean (withdrawal from a list; a measure ending while its child waits).
+  double abandoning_per_day = 0.0;
+  /// Mean wait of the children who are served (those who leave first excluded), as the
+  /// simulated `wait_days_mean` counts it; = wait_days_mean without abandonment. With
+  /// abandonment, FCFS: a child with k ahead waits for k + 1 departures from the list at
+  /// rate r_k = c mu + k theta each while it abandons at theta itself, so with R_k = r_k + theta,
+  /// P(served | k) = S_k = (r_k / R_k) S_(k-1) and E[W 1(served) | k] = T_k =
+  /// (r_k / R_k)(S_(k-1) / R_k + T_(k-1)), S_(-1) = 1, T_(-1) = 0; averaged over the state an
+  /// arrival finds (PASTA).
+  double served_wait_days_mean = 0.0;
 };
 
 /// A caseload pool of `workers` positions of `hours_per_worker_day` each, sharing their hours
@@ -28,8 +39,17 @@ struct QueueEstimate {
 /// c = workers. Children are taken up to K = workers x slots_per_worker and the rest wait:
 /// waiting = E[(N - K)+] = C(c, a) rho^(K - c + 1) / (1 - rho), Erlang C with a = lambda / mu.
 /// K = c is M/M/c; c = 1 is M/M/1 processor sharing whose overflow beyond K waits.
+///
+/// With `abandonment_per_day` theta > 0 each waiting child leaves the list at rate theta
+/// (withdrawal): N is then the birth-death chain with death rate min(n, c) mu + (n - K)+ theta,
+/// the M/M/c+M chain of Palm's model (Garnett, Mandelbaum & Reiman 2002, "Designing a call
+/// center with impatient customers", M&SOM 4(3), eq. 2.1) with the abandonment starting at
+/// K instead of c. It has a steady state at any load, so `stable` is true. `utilisation` is
+/// then the hours of the children served (arrivals - abandoning_per_day) over the capacity,
+/// at most 1 (1 when every worker is always busy), as the simulated KPI (work started over
+/// hours available) counts it.
 QueueEstimate caseload_pool(double arrivals_per_day, double hours_per_child, int workers,
-                            double hours_per_worker_day, int slots_per_worker);
+                            double hours_per_worker_day, int slots_per_worker, double abandonment_per_day = 0.0);
 
 /// `slots` places each held for an exponential time of mean `holding_days`, and children
 /// who leave the waiting list at rate `abandonment_per_day` each (Erlang A, M/M/c+M; with
