@@ -45,11 +45,15 @@ class WaitingList {
   [[nodiscard]] std::uint64_t children() const { return live_children_; }
 
  private:
-  static bool after(const Entry& a, const Entry& b) {
-    if (a.urgent != b.urgent) return !a.urgent;
-    if (a.due != b.due) return a.due > b.due;
-    return a.sequence > b.sequence;
-  }
+  // A function object, not a function: std::push_heap and std::pop_heap then inline the
+  // comparison instead of calling through a pointer at every level of the heap.
+  struct After {
+    bool operator()(const Entry& a, const Entry& b) const {
+      if (a.urgent != b.urgent) return !a.urgent;
+      if (a.due != b.due) return a.due > b.due;
+      return a.sequence > b.sequence;
+    }
+  };
   void pop_raw();
 
   std::vector<Entry> heap_;

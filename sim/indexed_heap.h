@@ -5,13 +5,16 @@
 
 namespace ketensim::sim {
 
-/// A binary min-heap over the ids 0..n-1, each with a key that can change in O(log n).
+/// A 4-ary min-heap over the ids 0..n-1, each with a key that can change in O(log n).
 ///
 /// Used where a fixed set of things must be ordered by a changing value: workers by caseload
 /// (who takes the next family) and workers by next completion date (which job ends first).
 /// Ties between equal keys go to the lower id, so the order never depends on history.
 /// Each heap node holds its key beside its id, so that sifting compares what it has already
-/// loaded instead of fetching every key from a table by id.
+/// loaded instead of fetching every key from a table by id. Four children per node halve
+/// the depth of a binary heap: with a hundred thousand busy workers a change sifts through
+/// about nine levels instead of seventeen, and a node's children share a cache line or two.
+/// The order is a strict total order on (key, id), so the top is the same as any heap's.
 template <class Key>
 class IndexedHeap {
  public:
@@ -64,6 +67,7 @@ class IndexedHeap {
 
  private:
   static constexpr std::uint32_t absent = 0xffffffffu;
+  static constexpr std::uint32_t arity = 4;
   struct Node {
     Key key;
     std::uint32_t id;
@@ -81,7 +85,7 @@ class IndexedHeap {
   void sift_up(std::uint32_t at) {
     const Node node = heap_[at];
     while (at > 0) {
-      const std::uint32_t parent = (at - 1) / 2;
+      const std::uint32_t parent = (at - 1) / arity;
       if (!before(node, heap_[parent])) break;
       place(at, heap_[parent]);
       at = parent;
@@ -92,9 +96,13 @@ class IndexedHeap {
     const Node node = heap_[at];
     const auto n = static_cast<std::uint32_t>(heap_.size());
     while (true) {
-      std::uint32_t child = 2 * at + 1;
-      if (child >= n) break;
-      if (child + 1 < n && before(heap_[child + 1], heap_[child])) ++child;
+      const std::uint32_t first = arity * at + 1;
+      if (first >= n) break;
+      const std::uint32_t end = first + arity < n ? first + arity : n;
+      std::uint32_t child = first;
+      for (std::uint32_t c = first + 1; c < end; ++c) {
+        if (before(heap_[c], heap_[child])) child = c;
+      }
       if (!before(heap_[child], node)) break;
       place(at, heap_[child]);
       at = child;

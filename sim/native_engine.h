@@ -9,11 +9,11 @@
 
 namespace ketensim::sim {
 
-/// The default engine: a binary heap of timed events, exact processor sharing per worker by
-/// virtual time, and an indexed heap holding each busy worker's next completion, updated in
-/// place whenever its jobs or its speed change. The next thing to happen is the earlier of
-/// the two heaps' tops; both share one insertion counter, so simultaneous entries keep the
-/// order they were scheduled in (docs/engine.md).
+/// The default engine: a two-level queue of timed events (sim/event_queue.h), exact
+/// processor sharing per worker by virtual time, and an indexed heap holding each busy
+/// worker's next completion, updated in place whenever its jobs or its speed change. The
+/// next thing to happen is the earlier of the two tops; both share one insertion counter,
+/// so simultaneous entries keep the order they were scheduled in (docs/engine.md).
 class NativeEngine final : public Engine {
  public:
   NativeEngine(const Platform& platform, EventHandler& handler);

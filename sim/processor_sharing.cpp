@@ -15,7 +15,7 @@ void ProcessorSharingWorker::advance(Days now) {
 void ProcessorSharingWorker::add(Days now, std::uint64_t id, Hours hours, double weight, const Event& on_done) {
   advance(now);
   jobs_.push_back(Job{virtual_time_ + hours / weight, id, weight, on_done});
-  std::push_heap(jobs_.begin(), jobs_.end(), later);
+  std::push_heap(jobs_.begin(), jobs_.end(), Later{});
   total_weight_ += weight;
 }
 
@@ -32,7 +32,7 @@ std::optional<Days> ProcessorSharingWorker::next_completion() const {
 
 ProcessorSharingWorker::Job ProcessorSharingWorker::pop_first(Days now) {
   advance(now);
-  std::pop_heap(jobs_.begin(), jobs_.end(), later);
+  std::pop_heap(jobs_.begin(), jobs_.end(), Later{});
   Job job = jobs_.back();
   jobs_.pop_back();
   total_weight_ -= job.weight;

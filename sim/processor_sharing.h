@@ -44,11 +44,15 @@ class ProcessorSharingWorker {
   [[nodiscard]] Hours speed() const { return speed_; }
 
  private:
-  static bool later(const Job& a, const Job& b) {
-    if (a.finish_virtual != b.finish_virtual) return a.finish_virtual > b.finish_virtual;
-    return a.id > b.id;
-  }
-  std::vector<Job> jobs_;  // heap ordered by `later`
+  // A function object, not a function: std::push_heap and std::pop_heap then inline the
+  // comparison instead of calling through a pointer at every level of the heap.
+  struct Later {
+    bool operator()(const Job& a, const Job& b) const {
+      if (a.finish_virtual != b.finish_virtual) return a.finish_virtual > b.finish_virtual;
+      return a.id > b.id;
+    }
+  };
+  std::vector<Job> jobs_;  // heap ordered by Later
   Hours speed_;
   double total_weight_ = 0.0;
   double virtual_time_ = 0.0;

@@ -31,10 +31,12 @@ TEST(EventQueue, PopsByDateThenOrderThenInsertion) {
   EXPECT_EQ(popped, (std::vector<int>{3, 2, 4, 1, 5}));
 }
 
-TEST(EventQueue, MatchesASortedReferenceUnderInterleavedPushesAndPops) {
+// Pushes and pops at random, `far_days` being the reach of the far dates, and checks every
+// pop against a linear search of everything pending.
+void check_against_sorted_reference(double far_days) {
   std::mt19937_64 random(20261123);
   std::uniform_real_distribution<double> near(0.0, 3.0);
-  std::uniform_real_distribution<double> far(0.0, 800.0);
+  std::uniform_real_distribution<double> far(0.0, far_days);
   std::uniform_int_distribution<int> order(0, 2);
   std::bernoulli_distribution tie(0.2);
   std::bernoulli_distribution push_more(0.55);
@@ -78,6 +80,30 @@ TEST(EventQueue, MatchesASortedReferenceUnderInterleavedPushesAndPops) {
     pending.pop_back();
   }
   EXPECT_TRUE(queue.empty());
+}
+
+TEST(EventQueue, MatchesASortedReferenceUnderInterleavedPushesAndPops) { check_against_sorted_reference(800.0); }
+
+// Dates beyond the ring's buckets wait apart and must still come out in order, also when
+// the ring later reaches their bucket and takes new entries for it.
+TEST(EventQueue, MatchesASortedReferenceWithDatesBeyondTheRing) {
+  check_against_sorted_reference(3.0 * EventQueue<int>::ring_buckets * EventQueue<int>::bucket_days);
+}
+
+// A bucket whose first entries came while it lay beyond the ring and whose later ones came
+// once the ring had reached it: both parts move into the heap together.
+TEST(EventQueue, JoinsABucketSplitBetweenTheRingAndTheLaterEntries) {
+  constexpr Days span = EventQueue<int>::ring_buckets * EventQueue<int>::bucket_days;
+  EventQueue<int> queue;
+  queue.push(1.5 * span, 1, 1);  // beyond the ring
+  queue.push(0.75 * span, 0, 2);
+  EXPECT_EQ(queue.pop().payload, 2);  // the ring now reaches 1.5 span
+  queue.push(1.5 * span, 0, 3);
+  queue.push(1.5 * span + 0.25 * EventQueue<int>::bucket_days, 0, 4);
+  queue.push(1.5 * span, 2, 5);
+  std::vector<int> popped;
+  while (!queue.empty()) popped.push_back(queue.pop().payload);
+  EXPECT_EQ(popped, (std::vector<int>{3, 1, 5, 4}));
 }
 
 TEST(EventQueue, AcceptsAnInfiniteDateAndPopsItLast) {
