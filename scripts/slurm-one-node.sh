@@ -250,16 +250,26 @@ expect "the summary has all $points points, each ok, as the local sweep" summary
 # is written; if the whole sweep still finished first, it is tried again (3 times at most).
 echo "--- the time-limit warning, sent when the first point is written"
 first_point_or_done() { compgen -G "$out/points/[0-9]*.h5" >/dev/null || job_done; }
+# On a quiet machine the six small points take about a second, and a signal takes about as
+# long to reach mpirun: later attempts send it as soon as the sweep's output folder appears.
+sweep_started_or_done() { test -d "$out" || job_done; }
+not_shown=""
 stopped=""
 for attempt in 1 2 3; do
   rm -rf results
   echo "\$ ${submit[*]}   # attempt $attempt"
   submit_job
-  wait_for 600 "job $job's first point" first_point_or_done
+  if [ "$attempt" -eq 1 ]; then
+    wait_for 600 "job $job's first point" first_point_or_done
+  else
+    wait_for 600 "job $job's sweep to start" sweep_started_or_done
+  fi
   scancel --batch --signal=TERM "$job" 2>/dev/null || true
   echo "signal sent at $(elapsed) s"
   wait_for 600 "job $job to end" job_done
-  if grep -qF "sweep complete" "$log"; then
+  # The summary is the sweep's last act: if it is there, the signal came after the end (the
+  # trap may still have fired before the log line "sweep complete").
+  if grep -qF "sweep complete" "$log" || [ -e "$out/sweep.h5" ]; then
     echo "attempt $attempt: the sweep finished before the signal reached it"
     continue
   fi
@@ -268,6 +278,7 @@ for attempt in 1 2 3; do
 done
 if [ -z "$stopped" ]; then
   echo "NOT SHOWN: the time-limit stop (the sweep finished before the signal 3 times)"
+  not_shown=yes
 else
   report_job
   kept=$(find "$out/points" -type f -name '[0-9]*.h5' | wc -l)
@@ -288,3 +299,5 @@ else
 fi
 echo "checks done after $(elapsed) s"
 [ "$failures" -eq 0 ] || exit 1
+# Everything else held, but the stop was not shown: a skip (77 for ctest), not a pass.
+[ -z "${not_shown:-}" ] || exit 77
