@@ -12,6 +12,15 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 // The default of a key whose value is derived when the scenario is used, unless stated.
 constexpr double derived = std::numeric_limits<double>::quiet_NaN();
 
+// Caseload rules of VT and the RvdK. The moved functions (a) and (b) default to the rules of
+// the organisation they come from: one constant each, so that a recalibration of VT or the
+// RvdK moves its function along (function (a) kept VT's old 12/20 once VT's became 8/10, and
+// its investigations stretched over twice the cases).
+constexpr double vt_caseload_norm = 8;
+constexpr double vt_caseload_cap = 10;
+constexpr double rvdk_caseload_norm = 8;
+constexpr double rvdk_caseload_cap = 12;
+
 // Accessors from a key to its field, two or three levels deep.
 template <class Group>
 std::function<double&(Parameters&)> at(Group Parameters::*group, double Group::*field) {
@@ -87,8 +96,8 @@ std::vector<ParameterSpec> build_table() {
       {"feedback.l5_care_delay", "yes/no", 1, 0, 1, true, "MODEL.md loop L5", "a measure whose care has not started is extended more often", at(&P::feedback, &P::Feedback::l5_care_delay), true},
       // Veilig Thuis
       {"vt.fte", "FTE", 1290, 0, 1e6, false, "assumption (no published figure; calibrated to VT deadline performance, docs/calibration.md)", "Veilig Thuis staff for triage and investigations, split over VT regions", pool(&P::vt, &PoolParameters::fte)},
-      {"vt.caseload_norm_children", "children/FTE", 8, 1, 1e4, false, "assumption, calibrated with vt.fte to VT deadline performance (docs/calibration.md)", "caseload above which a VT worker's cases slow down", pool(&P::vt, &PoolParameters::caseload_norm_children)},
-      {"vt.caseload_cap_children", "children/FTE", 10, 1, 1e4, false, "assumption, calibrated with vt.fte to VT deadline performance (docs/calibration.md)", "caseload at which a VT worker takes no new case", pool(&P::vt, &PoolParameters::caseload_cap_children)},
+      {"vt.caseload_norm_children", "children/FTE", vt_caseload_norm, 1, 1e4, false, "assumption, calibrated with vt.fte to VT deadline performance (docs/calibration.md)", "caseload above which a VT worker's cases slow down", pool(&P::vt, &PoolParameters::caseload_norm_children)},
+      {"vt.caseload_cap_children", "children/FTE", vt_caseload_cap, 1, 1e4, false, "assumption, calibrated with vt.fte to VT deadline performance (docs/calibration.md)", "caseload at which a VT worker takes no new case", pool(&P::vt, &PoolParameters::caseload_cap_children)},
       {"vt.triage_hours_per_child", "hours/child", 2.5, 0.001, 1e4, false, assumption, "work of the first safety assessment", at(&P::vt, &P::Vt::triage_hours_per_child)},
       {"vt.investigation_hours_per_child", "hours/child", 22, 0.001, 1e4, false, "assumption, calibrated to the share of VT investigations within 10 weeks (docs/calibration.md)", "work of a VT investigation", at(&P::vt, &P::Vt::investigation_hours_per_child)},
       {"vt.work_cv", "ratio", 0.5, 0, 10, false, assumption, "coefficient of variation of VT work (gamma distributed; 1 = exponential)", at(&P::vt, &P::Vt::work_cv)},
@@ -103,12 +112,12 @@ std::vector<ParameterSpec> build_table() {
       {"vt.deadline_investigation_days", "days", 70, 0, 3650, false, "IGJ: 10 weeks", "legal deadline of the VT investigation, from the report", at(&P::vt, &P::Vt::deadline_investigation_days)},
       // the two moving functions (docs/scenario-comparison.md)
       {"expertise.fte", "FTE", 0, 0, 1e6, false, "assumption: 0 in the baseline, where VT does this work", "staff of function (a), specialised expertise (VT investigations), outside VT; used when structure.placement is regional or national", pool(&P::expertise, &PoolParameters::fte)},
-      {"expertise.caseload_norm_children", "children/FTE", 12, 1, 1e4, false, "assumption (as VT)", "caseload norm of function (a)", pool(&P::expertise, &PoolParameters::caseload_norm_children)},
-      {"expertise.caseload_cap_children", "children/FTE", 20, 1, 1e4, false, "assumption (as VT)", "caseload cap of function (a)", pool(&P::expertise, &PoolParameters::caseload_cap_children)},
+      {"expertise.caseload_norm_children", "children/FTE", vt_caseload_norm, 1, 1e4, false, "assumption: the default of vt.caseload_norm_children", "caseload norm of function (a)", pool(&P::expertise, &PoolParameters::caseload_norm_children)},
+      {"expertise.caseload_cap_children", "children/FTE", vt_caseload_cap, 1, 1e4, false, "assumption: the default of vt.caseload_cap_children", "caseload cap of function (a)", pool(&P::expertise, &PoolParameters::caseload_cap_children)},
       {"expertise.fte_from_vt_share", "share", derived, 0, 1, false, "derived at the start from today's work mix (models/work_mix.h): VT investigation hours over VT's hours (triage and investigation), from the resolved inflow, routing shares and hours per child; 0 in the baseline or when expertise.fte is stated", "share of vt.fte that moves to function (a) at the start: expertise.fte gains it and VT keeps the rest, so the total is vt.fte's by construction (vt.fte is then VT's staff before the move); a stated value is used as stated", at(&P::expertise, &P::Expertise::fte_from_vt_share)},
       {"judgment.fte", "FTE", 0, 0, 1e6, false, "assumption: 0 in the baseline, where the RvdK does this work", "staff of function (b), the judgment on the coercive framework (protection investigations), outside the RvdK; used when structure.placement is regional or national", pool(&P::judgment, &PoolParameters::fte)},
-      {"judgment.caseload_norm_children", "children/FTE", 8, 1, 1e4, false, "assumption (as RvdK)", "caseload norm of function (b)", pool(&P::judgment, &PoolParameters::caseload_norm_children)},
-      {"judgment.caseload_cap_children", "children/FTE", 12, 1, 1e4, false, "assumption (as RvdK)", "caseload cap of function (b)", pool(&P::judgment, &PoolParameters::caseload_cap_children)},
+      {"judgment.caseload_norm_children", "children/FTE", rvdk_caseload_norm, 1, 1e4, false, "assumption: the default of rvdk.caseload_norm_children", "caseload norm of function (b)", pool(&P::judgment, &PoolParameters::caseload_norm_children)},
+      {"judgment.caseload_cap_children", "children/FTE", rvdk_caseload_cap, 1, 1e4, false, "assumption: the default of rvdk.caseload_cap_children", "caseload cap of function (b)", pool(&P::judgment, &PoolParameters::caseload_cap_children)},
       {"judgment.fte_from_rvdk_share", "share", derived, 0, 1, false, "derived at the start from today's work mix (models/work_mix.h): protection-investigation hours over the RvdK's hours (protection investigations and other cases), from the resolved inflows, routing shares and hours per child; 0 in the baseline or when judgment.fte is stated", "share of rvdk.fte that moves to function (b) at the start: judgment.fte gains it and the RvdK keeps the rest (rvdk.fte is then the RvdK's staff before the move); a stated value is used as stated", at(&P::judgment, &P::Judgment::fte_from_rvdk_share)},
       {"team.reintake_saved_hours_per_child", "hours/child", 0, 0, 1e4, false, "assumption: 0 in the relay chain of today", "work the team model saves at the protection investigation and at the guardian's start, because the family's professional stays involved and nobody redoes the intake", at(&P::team, &P::Team::reintake_saved_hours_per_child)},
       {"national.travel_hours_per_child", "hours/child", 1, 0, 1e4, false, assumption, "extra work per child for travel, for functions (a) and (b) placed nationally", at(&P::national, &P::National::travel_hours_per_child)},
@@ -119,8 +128,8 @@ std::vector<ParameterSpec> build_table() {
       {"local_team.share_escalate_to_rvdk", "share", 0.055, 0, 1, false, "assumption, calibrated to RvdK investigations per year", "share of local-team cases that end in a request to the RvdK", at(&P::local_team, &P::LocalTeam::share_escalate_to_rvdk)},
       // RvdK
       {"rvdk.fte", "FTE", 1130, 0, 1e6, false, "assumption, calibrated to the RvdK waiting list and starts (figures.md, docs/calibration.md)", "RvdK investigators, split over RvdK areas", pool(&P::rvdk, &PoolParameters::fte)},
-      {"rvdk.caseload_norm_children", "children/FTE", 8, 1, 1e4, false, assumption, "caseload above which investigations slow down", pool(&P::rvdk, &PoolParameters::caseload_norm_children)},
-      {"rvdk.caseload_cap_children", "children/FTE", 12, 1, 1e4, false, assumption, "caseload at which an investigator takes no new case", pool(&P::rvdk, &PoolParameters::caseload_cap_children)},
+      {"rvdk.caseload_norm_children", "children/FTE", rvdk_caseload_norm, 1, 1e4, false, assumption, "caseload above which investigations slow down", pool(&P::rvdk, &PoolParameters::caseload_norm_children)},
+      {"rvdk.caseload_cap_children", "children/FTE", rvdk_caseload_cap, 1, 1e4, false, assumption, "caseload at which an investigator takes no new case", pool(&P::rvdk, &PoolParameters::caseload_cap_children)},
       {"rvdk.investigation_hours_per_child", "hours/child", 40, 0.001, 1e4, false, assumption, "work of a protection investigation", at(&P::rvdk, &P::Rvdk::investigation_hours_per_child)},
       {"rvdk.other_case_hours", "hours/child", 25, 0.001, 1e4, false, assumption, "work of another RvdK case", at(&P::rvdk, &P::Rvdk::other_case_hours)},
       {"rvdk.work_cv", "ratio", 0.5, 0, 10, false, assumption, "coefficient of variation of RvdK work", at(&P::rvdk, &P::Rvdk::work_cv)},

@@ -62,7 +62,7 @@ Scenario judgment_only(Placement placement, double national_link_days) {
   set_parameter(s, "inflow.rvdk_other_cases_per_year", 0, "test");
   set_parameter(s, "rvdk.fte", 1, "test");
   set_parameter(s, "judgment.fte", 8, "test");
-  set_parameter(s, "expertise.fte", 10, "test");
+  set_parameter(s, "expertise.fte", 15, "test");  // ample: (a) is not under test
   set_parameter(s, "vt.fte", 9, "test");
   set_parameter(s, "handover.regional_link_days", 0, "test");
   set_parameter(s, "handover.national_link_days", national_link_days, "test");

@@ -11,6 +11,7 @@
 #include "models/analytic/analyze.h"
 #include "models/analytic/chain_flows.h"
 #include "models/analytic/region_parameters.h"
+#include "models/parameter_table.h"
 #include "models/scenario_error.h"
 #include "support/scenario_files.h"
 
@@ -140,6 +141,21 @@ TEST(MovedStaff, AStatedShareIsUsedAsStated) {
   set_parameter(stated, "expertise.fte", 100, "--set");
   EXPECT_EQ(moved_staff_shares(stated).expertise_from_vt, 0);
   EXPECT_DOUBLE_EQ(with_moved_staff(stated).vt.pool.fte, get_parameter(stated, "vt.fte"));
+}
+
+TEST(MovedStaff, TheMovedFunctionsWorkToTheCaseloadRulesOfTheirOrganisation) {
+  // Function (a) does VT's investigations and (b) the Board's: by default their workers hold
+  // as many cases as VT's and the Board's do. Otherwise a recalibration of VT or the Board
+  // leaves the moved work under other rules, and the comparison measures that, not placement.
+  for (const auto& [moved, from] : std::map<std::string, std::string>{{"expertise", "vt"}, {"judgment", "rvdk"}}) {
+    for (const char* rule : {".caseload_norm_children", ".caseload_cap_children"}) {
+      const ParameterSpec* function_rule = find_parameter(moved + rule);
+      const ParameterSpec* organisation_rule = find_parameter(from + rule);
+      ASSERT_NE(function_rule, nullptr);
+      ASSERT_NE(organisation_rule, nullptr);
+      EXPECT_EQ(function_rule->default_value, organisation_rule->default_value) << moved << rule;
+    }
+  }
 }
 
 TEST(MovedStaff, CostIsTheSalaryKeyTimesTheFte) {
