@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "models/output/atomic_write.h"
+#include "models/output/file_identity.h"
 #include "models/output/file_seal.h"
 #include "models/output/hdf5_io.h"
 #include "sweep/build_info.h"
@@ -108,11 +109,7 @@ void write_kpi_columns(const h5::File& file, const std::vector<KpiColumn>& colum
 }
 
 void write_root_attributes(const h5::File& file, const SweepSpec& spec, std::size_t points, std::size_t failed) {
-  h5::write_attribute(file, "filetype", std::string(summary_filetype));
-  h5::write_attribute(file, "format_version", std::string(summary_format_version));
-  h5::write_attribute(file, "software_version", std::string(software_version()));
-  h5::write_attribute(file, "git_revision", std::string(git_revision()));
-  h5::write_attribute(file, "created", output::now_utc_iso8601());
+  output::write_file_identity(file, summary_filetype, summary_format_version, software_version(), git_revision());
   h5::write_attribute(file, "name", spec.name);
   h5::write_attribute(file, "description", spec.description);
   h5::write_attribute(file, "spec_path", spec.path);

@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "models/output/atomic_write.h"
+#include "models/output/file_identity.h"
 #include "models/output/file_seal.h"
 #include "models/output/hdf5_io.h"
 
@@ -172,11 +173,7 @@ void write_comparison(const model::Comparison& c, const std::string& path, const
                       const std::string& git_revision) {
   write_atomically(path, [&](const std::string& temporary) {
     h5::File file = h5::create_file(temporary, path);
-    h5::write_attribute(file, "filetype", std::string(comparison_filetype));
-    h5::write_attribute(file, "format_version", std::string(comparison_format_version));
-    h5::write_attribute(file, "software_version", software_version);
-    h5::write_attribute(file, "git_revision", git_revision);
-    h5::write_attribute(file, "created", now_utc_iso8601());
+    write_file_identity(file, comparison_filetype, comparison_format_version, software_version, git_revision);
     h5::write_attribute(file, "engine", c.engine);
     h5::write_attribute(file, "seed", c.seed);
     h5::write_attribute(file, "replications", c.replications);

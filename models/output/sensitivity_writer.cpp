@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "models/output/atomic_write.h"
+#include "models/output/file_identity.h"
 #include "models/output/file_seal.h"
 #include "models/output/hdf5_io.h"
 
@@ -127,11 +128,7 @@ void write_sensitivity(const model::Sensitivity& s, const std::string& path, con
                        const std::string& git_revision) {
   write_atomically(path, [&](const std::string& temporary) {
     h5::File file = h5::create_file(temporary, path);
-    h5::write_attribute(file, "filetype", std::string(sensitivity_filetype));
-    h5::write_attribute(file, "format_version", std::string(sensitivity_format_version));
-    h5::write_attribute(file, "software_version", software_version);
-    h5::write_attribute(file, "git_revision", git_revision);
-    h5::write_attribute(file, "created", now_utc_iso8601());
+    write_file_identity(file, sensitivity_filetype, sensitivity_format_version, software_version, git_revision);
     h5::write_attribute(file, "engine", s.engine);
     h5::write_attribute(file, "seed", s.seed);
     h5::write_attribute(file, "replications", s.replications);
